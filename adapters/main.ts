@@ -1,0 +1,75 @@
+/**
+ * `npm start`: validates the configuration once, opens the corpus, and starts Slack and/or
+ * Discord when their tokens are set; with neither, the console adapter on the article.
+ */
+import { createAnswerer, JsonlFeedbackStore } from '../src/index.ts';
+import { ConfigError, describeConfig, loadConfig } from './config.ts';
+import type { AdapterDeps, RunningAdapter } from './deps.ts';
+import { createLogger } from './logger.ts';
+
+async function main(): Promise<void> {
+  try {
+    process.loadEnvFile?.('.env');
+  } catch {
+    // No .env file: the environment alone configures the bot.
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`summit-bot: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+
+  if (!config.slack && !config.discord) {
+    const { runConsole } = await import('./console/console.ts');
+    const answerer = createAnswerer({ corpusDir: config.corpusDir });
+    await runConsole(answerer, { input: process.stdin, output: process.stdout });
+    return;
+  }
+
+  const logger = createLogger({ level: config.logLevel });
+  const answerer = createAnswerer({ corpusDir: config.corpusDir });
+  const deps: AdapterDeps = { answerer, logger, feedback: new JsonlFeedbackStore(config.feedbackLog), limits: config.limits };
+  logger.info({ config: describeConfig(config) }, 'starting');
+
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+  process.on('uncaughtException', (err) => logger.error({ err }, 'uncaught exception'));
+
+  const running: RunningAdapter[] = [];
+  if (config.slack) {
+    const { startSlack } = await import('./slack/index.ts');
+    running.push(await startSlack(config.slack, deps));
+  }
+  if (config.discord) {
+    const { startDiscord } = await import('./discord/index.ts');
+    running.push(await startDiscord(config.discord, deps));
+  }
+  logger.info({ adapters: running.map((r) => r.name) }, 'ready');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      logger.warn('shutdown grace period over; exiting');
+      process.exit(0);
+    }, config.limits.shutdownGraceMs + 1_000);
+    timer.unref();
+    await Promise.allSettled(running.map((r) => r.stop()));
+    logger.info('stopped');
+    logger.flush?.();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`summit-bot failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+/**
+ * The public surface of the answer core. Adapters import from here and nowhere else in `src/`.
+ * Nothing in `src/` imports a chat SDK or reads the environment.
+ */
+export type {
+  Answer, Answerer, Citation, Document, HelpInfo, Passage, PassageLookup, Section, Sentence,
+  Summary, SummaryOptions, SummaryPoint,
+} from './types.ts';
+export { createAnswerer, type AnswererOptions } from './answer/answerer.ts';
+export { loadCorpus, CorpusError } from './corpus/load-corpus.ts';
+export {
+  anonymiseUser, JsonlFeedbackStore, MemoryFeedbackStore, type FeedbackEntry, type FeedbackStore,
+} from './feedback/feedback-log.ts';
+export { MAX_QUESTION_LENGTH } from './answer/normalise-question.ts';
