@@ -10,6 +10,8 @@ export interface Document {
   title: string;
   author?: string;
   source?: string;
+  /** Example questions from the front matter (`examples:`), shown in help and suggestions. */
+  examples?: string[];
   sections: Section[];
 }
 

@@ -1,0 +1,108 @@
+/**
+ * Builds the answer core for a corpus: passages, the minisearch index, word vectors and the
+ * precomputed embeddings, behind the `Answerer` interface the adapters use.
+ */
+import type { Answer, Answerer, Document, HelpInfo, Passage, PassageLookup, Summary, SummaryOptions } from '../types.ts';
+import { loadCorpus } from '../corpus/load-corpus.ts';
+import { buildIndex } from '../search/search-index.ts';
+import { createRetriever } from '../search/retrieve.ts';
+import { SemanticSpace } from '../search/semantic.ts';
+import { loadWordVectors, type WordVectors } from '../search/word-vectors.ts';
+import { contentTerms, tokenize } from '../text/terms.ts';
+import { answerQuestion, type AskContext } from './ask.ts';
+import { createSummarizer } from './summarize.ts';
+
+export interface AnswererOptions {
+  /** Folder of `.md` articles; default `corpus`. Ignored when `documents` is given. */
+  corpusDir?: string;
+  /** Already-loaded documents (tests, other corpora). */
+  documents?: Document[];
+  /**
+   * Word vectors: a path to the cache, `false` for keywords only, or loaded vectors.
+   * Default: the cache built at install, when present.
+   */
+  vectors?: string | false | WordVectors;
+}
+
+function bylinePassage(doc: Document): Passage {
+  const text = `${doc.title}${doc.author ? `. By ${doc.author}` : ''}`;
+  const id = `${doc.id}/byline`;
+  return {
+    id, docId: doc.id, sectionNumber: 0, paragraphNumber: 0, heading: 'Title and byline', label: 'Title and byline',
+    text, sentences: [{ id: `${id}/t1`, passageId: id, text, index: 0 }], order: -1,
+  };
+}
+
+export function createAnswerer(options: AnswererOptions = {}): Answerer {
+  const documents = options.documents ?? loadCorpus(options.corpusDir ?? 'corpus');
+  const document = documents[0]!;
+  const passages = documents.flatMap((d) => d.sections.flatMap((s) => s.passages));
+  const byId = new Map(passages.map((p) => [p.id, p]));
+
+  const vectors = options.vectors === false ? undefined
+    : typeof options.vectors === 'object' ? options.vectors
+    : loadWordVectors(options.vectors);
+
+  const knownWords = new Set<string>();
+  for (const d of documents) {
+    for (const t of tokenize([d.title, d.author ?? '', ...d.sections.map((s) => s.heading)].join(' '))) knownWords.add(t.word);
+  }
+  for (const p of passages) for (const t of tokenize(p.text)) knownWords.add(t.word);
+
+  let semantic: SemanticSpace | undefined;
+  const passageEmbeddings = new Map<string, Float32Array | undefined>();
+  const sentenceEmbeddings = new Map<string, Float32Array | undefined>();
+  if (vectors) {
+    semantic = new SemanticSpace(vectors, knownWords);
+    semantic.fitCommonComponent(passages.flatMap((p) => p.sentences.map((s) => s.text)));
+    for (const p of passages) {
+      passageEmbeddings.set(p.id, semantic.embed(`${p.heading}. ${p.text}`));
+      for (const s of p.sentences) sentenceEmbeddings.set(s.id, semantic.embed(s.text));
+    }
+  }
+
+  const index = buildIndex(passages);
+  const retriever = createRetriever(index, passages, semantic, passageEmbeddings);
+
+  const df = new Map<string, number>();
+  for (const p of passages) for (const t of new Set(contentTerms(`${p.heading} ${p.text}`))) df.set(t, (df.get(t) ?? 0) + 1);
+  const idf = (term: string) => Math.log(1 + (passages.length - (df.get(term) ?? 0) + 0.5) / ((df.get(term) ?? 0) + 0.5));
+
+  const sections = documents.flatMap((d) => d.sections);
+  const examples = document.examples?.length
+    ? document.examples
+    : sections.filter((s) => s.number > 0).slice(0, 4).map((s) => `What does the article say about ${s.heading.replace(/:.*/, '')}?`);
+  const helpInfo: HelpInfo = {
+    title: document.title,
+    author: document.author,
+    examples,
+    sections: sections.map((s) => ({ number: s.number, heading: s.heading })),
+  };
+  const usageText =
+    `Ask me a question about “${document.title}”, for example ${examples.slice(0, 2).map((e) => `“${e}”`).join(' or ')}.`;
+
+  const ctx: AskContext = {
+    document, passages, retriever, semantic, sentenceEmbeddings, knownWords, idf,
+    byline: bylinePassage(document), suggestions: examples, usageText,
+  };
+  const summarizer = createSummarizer({ document, sections, passages, retriever, semantic, sentenceEmbeddings, idf, ask: (q) => answerQuestion(ctx, q) });
+
+  return {
+    document,
+    ask: (question: string): Answer => answerQuestion(ctx, question),
+    summarize: (opts: SummaryOptions = {}): Summary => summarizer.summarize(opts),
+    summarizeText: (args: string): Summary => summarizer.summarizeText(args),
+    passage(id: string): PassageLookup {
+      const key = String(id ?? '').trim().replace(/^<|>$/g, '');
+      const p = byId.get(key) ?? (key === ctx.byline.id ? ctx.byline : undefined);
+      if (p) return { kind: 'passage', passage: p };
+      const shown = key.length > 80 ? `${key.slice(0, 80)}…` : key;
+      return {
+        kind: 'not-found', id: shown,
+        text: `There is no passage “${shown}”. Passage ids look like ${passages[0]?.id ?? 'doc/s1/p1'} (section s, paragraph p); every answer's citations show theirs.`,
+      };
+    },
+    passages: () => passages,
+    help: () => helpInfo,
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Input hygiene and question understanding: what is left of a chat message once platform
+ * mention syntax, control characters and chat noise are removed, and what kind of fact it asks for.
+ */
+import { foldText, isContent, tokenize, type Token } from '../text/terms.ts';
+
+/** Longer questions get a usage reply: nobody asks one question in more than this. */
+export const MAX_QUESTION_LENGTH = 1_000;
+
+// Zero-width and bidi controls, and C0/C1 controls other than tab/newline.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+// Slack <@U123>, <!channel>, <#C123|name>, <https://x|label>; Discord <@123>, <@!123>, <@&123>, <#123>.
+const PLATFORM_MARKUP = /<(?:[@#!][^>\s]{0,80}|https?:[^>\s]{0,500})>/g;
+const AT_WORDS = /@(?:everyone|here|channel)\b/gi;
+
+/** Cleans raw chat text into the question itself. Never throws. */
+export function cleanQuestion(raw: string): string {
+  return foldText(String(raw).replace(INVISIBLE, ''))
+    .replace(INVISIBLE, '')
+    .replace(PLATFORM_MARKUP, ' ')
+    .replace(AT_WORDS, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The kind of fact a question asks for, where that kind can be checked in a sentence. */
+export type ExpectedFact = 'number' | 'any';
+
+const NUMBER_WORDS =
+  /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|once|twice|single|several)\b/i;
+
+/** Questions that can only be answered by a quantity or a date. */
+export function expectedFact(question: string): ExpectedFact {
+  const q = question.toLowerCase();
+  if (/\bhow (?:many|much|long|old|often|far)\b|\bwhat (?:year|date|percentage|number)\b|\bwhen\b|\bwhich year\b/.test(q)) return 'number';
+  return 'any';
+}
+
+/** Whether a sentence states a quantity or a date. */
+export function hasNumber(sentence: string): boolean {
+  return NUMBER_WORDS.test(sentence);
+}
+
+/** Authorship and title questions are answered from the document's metadata. */
+export type MetaIntent = 'author' | 'title' | undefined;
+
+export function metaIntent(question: string): MetaIntent {
+  const q = question.toLowerCase();
+  if (/\b(?:who(?:'s| is| was)? (?:the )?(?:author|writer)|who wrote|who (?:penned|authored)|written by|author of|byline|wrote (?:this|the|it))\b/.test(q)) return 'author';
+  if (/\b(?:what(?:'s| is) (?:the|its) (?:title|headline)|title of (?:the|this) (?:article|piece)|headline)\b/.test(q)) return 'title';
+  return undefined;
+}
+
+/**
+ * Names in a question: runs of capitalised words (not at the start of the question, where every
+ * word is capitalised) and acronyms, that are not stop words. "What did Boris Johnson say" ->
+ * ["Boris Johnson"].
+ */
+export function namesIn(question: string): { name: string; tokens: Token[] }[] {
+  const tokens = tokenize(question);
+  const names: { name: string; tokens: Token[] }[] = [];
+  let run: Token[] = [];
+  const flush = () => {
+    if (run.length) names.push({ name: run.map((t) => t.surface.replace(/'s$/, '')).join(' '), tokens: run });
+    run = [];
+  };
+  tokens.forEach((t, i) => {
+    const initial = i === 0 || /[.!?:]\s*$/.test(foldText(question).slice(0, t.offset));
+    const nameLike = (t.acronym || (t.capitalised && !initial)) && isContent(t) && !/^\p{N}/u.test(t.word);
+    const prev = tokens[i - 1];
+    const adjacent = prev && run.length && /^[\s-]*$/.test(foldText(question).slice(prev.offset + prev.surface.length, t.offset));
+    if (nameLike && (run.length === 0 || adjacent)) run.push(t);
+    else {
+      flush();
+      if (nameLike) run.push(t);
+    }
+  });
+  flush();
+  return names;
+}

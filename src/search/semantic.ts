@@ -1,0 +1,106 @@
+/**
+ * Meaning-based signals from word vectors: soft term matching (a question word stands for its
+ * nearest article words) and SIF sentence embeddings (Arora et al. 2017: frequency-weighted
+ * average of word vectors, common component removed).
+ */
+import { isContent, stem, tokenize } from '../text/terms.ts';
+import { cosine, type WordVectors } from './word-vectors.ts';
+
+/** Soft matching: how close an article word must be to stand in for a question word. */
+export const NEIGHBOUR_MIN_COSINE = 0.55;
+/** How many article words may stand in for one question word. */
+export const NEIGHBOURS_PER_TERM = 2;
+
+export interface Neighbour {
+  word: string;
+  term: string;
+  cosine: number;
+}
+
+/** Words of a text that carry content, lowercased (vectors are lowercase). */
+export function contentWords(text: string): string[] {
+  return tokenize(text).filter(isContent).map((t) => t.word);
+}
+
+export class SemanticSpace {
+  private readonly vocabulary: { word: string; term: string; vector: Float32Array }[] = [];
+  private common?: Float32Array;
+
+  constructor(readonly vectors: WordVectors, articleWords: Iterable<string>) {
+    const seen = new Set<string>();
+    for (const word of articleWords) {
+      if (seen.has(word)) continue;
+      seen.add(word);
+      const vector = vectors.vector(word);
+      if (vector) this.vocabulary.push({ word, term: stem(word), vector });
+    }
+  }
+
+  /** Article words nearest to `word` (other stems than its own), closest first. */
+  neighbours(word: string, limit = NEIGHBOURS_PER_TERM, minCosine = NEIGHBOUR_MIN_COSINE): Neighbour[] {
+    const v = this.vectors.vector(word);
+    if (!v) return [];
+    const own = stem(word);
+    const best = new Map<string, Neighbour>();
+    for (const entry of this.vocabulary) {
+      if (entry.term === own) continue;
+      const c = cosine(v, entry.vector);
+      if (c < minCosine) continue;
+      const prev = best.get(entry.term);
+      if (!prev || prev.cosine < c) best.set(entry.term, { word: entry.word, term: entry.term, cosine: c });
+    }
+    return [...best.values()].sort((a, b) => b.cosine - a.cosine).slice(0, limit);
+  }
+
+  /** Unnormalised SIF average of the words' vectors; undefined when no word has a vector. */
+  private rawEmbedding(words: readonly string[]): Float32Array | undefined {
+    const acc = new Float32Array(this.vectors.dims);
+    let any = false;
+    for (const w of words) {
+      const v = this.vectors.vector(w);
+      if (!v) continue;
+      const weight = this.vectors.weight(w);
+      for (let i = 0; i < acc.length; i++) acc[i] = acc[i]! + weight * v[i]!;
+      any = true;
+    }
+    return any ? acc : undefined;
+  }
+
+  /**
+   * Sets the common direction removed from every embedding: the first principal component of the
+   * corpus's own sentence embeddings (what all its sentences share says nothing about any one).
+   */
+  fitCommonComponent(texts: readonly string[]): void {
+    const rows = texts.map((t) => this.rawEmbedding(contentWords(t))).filter((r): r is Float32Array => !!r);
+    if (rows.length < 3) return;
+    const d = this.vectors.dims;
+    let v = new Float32Array(d).fill(1 / Math.sqrt(d));
+    for (let it = 0; it < 50; it++) {
+      const next = new Float32Array(d);
+      for (const r of rows) {
+        const p = cosine(r, v);
+        for (let i = 0; i < d; i++) next[i] = next[i]! + p * r[i]!;
+      }
+      const n = Math.hypot(...next) || 1;
+      v = next.map((x) => x / n);
+    }
+    this.common = v;
+  }
+
+  /** SIF embedding of a text, unit length, common component removed. */
+  embed(text: string): Float32Array | undefined {
+    const raw = this.rawEmbedding(contentWords(text));
+    if (!raw) return undefined;
+    if (this.common) {
+      const p = cosine(raw, this.common);
+      for (let i = 0; i < raw.length; i++) raw[i] = raw[i]! - p * this.common[i]!;
+    }
+    const n = Math.hypot(...raw) || 1;
+    for (let i = 0; i < raw.length; i++) raw[i] = raw[i]! / n;
+    return raw;
+  }
+}
+
+export function similarity(a: Float32Array | undefined, b: Float32Array | undefined): number {
+  return a && b ? cosine(a, b) : 0;
+}

@@ -1,0 +1,103 @@
+/**
+ * Term processing shared by indexing, querying, sentence ranking and summaries: one place decides
+ * what a "term" is, so the index and the questions always agree.
+ *
+ * - Unicode is folded (NFKC, curly quotes, dashes), so “Europe’s” and "Europe's" are one term.
+ * - Initialisms keep their identity: "U.S." and "US" become the acronym term `us`, which is not
+ *   the stop word "us" (we tell them apart by the original's capitals).
+ * - English stop words (the `stopword` package, plus the function words and chat filler that
+ *   carry no content in a question) are dropped; the rest is stemmed with Porter2 (`stemmer`).
+ */
+import { eng as STOPWORD_ENG } from 'stopword';
+import { stemmer } from 'stemmer';
+
+/** Words that carry no content in a question or passage, on top of the `stopword` list. */
+const EXTRA_STOP = [
+  // function words the package list lacks
+  'does', 'doing', 'done', 'did', 'was', 'whom', 'whose', 'why', 'which', 'yes', 'no', 'not', 'nor', 'so', 'just',
+  'its', 'it\'s', 'is', 'isn\'t', 'wasn\'t', 'weren\'t', 'don\'t', 'doesn\'t', 'didn\'t', 'won\'t', 'can\'t',
+  'will', 'shall', 'may', 'us', 'ours', 'yours', 'hers', 'theirs', 'themselves', 'itself', 'myself', 'yourself',
+  'upon', 'onto', 'within', 'without', 'against', 'among', 'across', 'toward', 'towards', 'via', 'per',
+  'again', 'ever', 'even', 'yet', 'though', 'although', 'whether', 'either', 'neither', 'own', 'few',
+  'every', 'everything', 'anything', 'something', 'nothing', 'someone', 'anyone', 'one', 'ones', 'thing', 'things',
+  'let', 'lets', 'let\'s', 'i\'m', 'i\'d', 'you\'re', 'there\'s', 'what\'s', 'who\'s', 'how\'s', 'that\'s', 'whats',
+  // question framing and chat filler: no content in a question
+  'tell', 'know', 'explain', 'describe', 'please', 'pls', 'plz', 'thanks', 'thank', 'ok', 'okay', 'so', 'um', 'uh',
+  'lol', 'lmao', 'haha', 'hey', 'hi', 'hello', 'yo', 'actually', 'really', 'basically', 'literally', 'kinda',
+  'sorta', 'wanna', 'gonna', 'gotta', 'guess', 'anyway', 'btw', 'idk', 'hmm', 'wat', 'wut', 'u', 'ur', 'ya',
+  'say', 'says', 'said', 'saying', 'mean', 'means', 'regarding', 'respect', 'article', 'author', 'piece', 'text',
+];
+
+/** Every stop word, lowercased, with straight apostrophes. */
+export const STOP_WORDS: ReadonlySet<string> = new Set([...STOPWORD_ENG, ...EXTRA_STOP]);
+
+/** Folds the Unicode variants people and articles use into one form. Keeps case. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u02BC\u2032`´]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u2033«»]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-');
+}
+
+/** A word of the text, as written (folded) and as a search term. */
+export interface Token {
+  /** The word as written, after folding, e.g. "Russia's", "U.S.". */
+  surface: string;
+  /** Lowercased word without possessive, e.g. "russia", "us" (for U.S.). */
+  word: string;
+  /** True for an initialism or all-capitals acronym ("U.S.", "NATO"). */
+  acronym: boolean;
+  /** True when the surface starts with a capital letter. */
+  capitalised: boolean;
+  /** Character offset of the surface in the folded text. */
+  offset: number;
+}
+
+// Initialisms like U.S. or U.S.A., or words (letters, digits, inner apostrophes).
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
+
+/** Splits text into word tokens; hyphenated compounds ("U.S.-Russia") give one token per part. */
+export function tokenize(text: string): Token[] {
+  const folded = foldText(text);
+  const out: Token[] = [];
+  for (const m of folded.matchAll(WORD)) {
+    const surface = m[0];
+    const initialism = surface.includes('.');
+    const letters = initialism ? surface.replace(/\./g, '') : surface;
+    const acronym = initialism || (letters.length >= 2 && letters.length <= 6 && /^\p{Lu}+$/u.test(letters));
+    let word = letters.toLowerCase();
+    word = word.replace(/'s$/, '').replace(/s'$/, 's');
+    out.push({ surface, word, acronym, capitalised: /^\p{Lu}/u.test(surface), offset: m.index ?? 0 });
+  }
+  return out;
+}
+
+const stemCache = new Map<string, string>();
+
+/** Porter2 stem of a lowercased word, cached (the vocabulary is small and stems repeat). */
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = /^\p{N}+$/u.test(word) ? word : stemmer(word);
+    if (stemCache.size < 50_000) stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** Whether a token carries content (not a stop word; acronyms always do). */
+export function isContent(token: Token): boolean {
+  if (token.acronym) return true;
+  if (STOP_WORDS.has(token.word)) return false;
+  return token.word.length > 1 || /\p{N}/u.test(token.word);
+}
+
+/** The search term for a token: its stem, or the acronym itself. */
+export function termOf(token: Token): string {
+  return token.acronym ? token.word : stem(token.word);
+}
+
+/** Content terms of a text, in order, with repeats (for indexing). */
+export function contentTerms(text: string): string[] {
+  return tokenize(text).filter(isContent).map(termOf);
+}
