@@ -11,4 +11,5 @@ export { loadCorpus, CorpusError } from './corpus/load-corpus.ts';
 export {
   anonymiseUser, JsonlFeedbackStore, MemoryFeedbackStore, type FeedbackEntry, type FeedbackStore,
 } from './feedback/feedback-log.ts';
-export { MAX_QUESTION_LENGTH } from './answer/normalise-question.ts';
+export { MAX_QUESTION_LENGTH, cleanQuestion } from './answer/normalise-question.ts';
+export { ABSTAIN, type AbstainPolicy } from './answer/ask.ts';

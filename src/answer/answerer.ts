@@ -9,7 +9,7 @@ import { createRetriever } from '../search/retrieve.ts';
 import { SemanticSpace } from '../search/semantic.ts';
 import { loadWordVectors, type WordVectors } from '../search/word-vectors.ts';
 import { contentTerms, tokenize } from '../text/terms.ts';
-import { answerQuestion, type AskContext } from './ask.ts';
+import { ABSTAIN, answerQuestion, type AbstainPolicy, type AskContext } from './ask.ts';
 import { createSummarizer } from './summarize.ts';
 
 export interface AnswererOptions {
@@ -22,6 +22,8 @@ export interface AnswererOptions {
    * Default: the cache built at install, when present.
    */
   vectors?: string | false | WordVectors;
+  /** Abstention operating point; default `ABSTAIN` (eval sweeps it to print the trade-off curve). */
+  abstain?: Partial<AbstainPolicy>;
 }
 
 function bylinePassage(doc: Document): Passage {
@@ -84,6 +86,7 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
   const ctx: AskContext = {
     document, passages, retriever, semantic, sentenceEmbeddings, knownWords, idf,
     byline: bylinePassage(document), suggestions: examples, usageText,
+    abstain: { ...ABSTAIN, ...options.abstain },
   };
   const summarizer = createSummarizer({ document, sections, passages, retriever, semantic, sentenceEmbeddings, idf, ask: (q) => answerQuestion(ctx, q) });
 

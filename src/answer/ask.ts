@@ -14,9 +14,15 @@ import { cleanQuestion, expectedFact, hasNumber, MAX_QUESTION_LENGTH, metaIntent
  * (`npm run eval` prints the curve). Coverage is the SIF-weighted share of the question's
  * content words the article matches.
  */
-export const ABSTAIN = {
-  minCoverage: 0.5,
+export interface AbstainPolicy {
+  /** Least SIF-weighted share of the question's content words the article must match. */
+  minCoverage: number;
   /** The best sentence must agree with the question at least this much (fused score). */
+  minSentenceScore: number;
+}
+
+export const ABSTAIN: AbstainPolicy = {
+  minCoverage: 0.5,
   minSentenceScore: 0.2,
 };
 
@@ -37,6 +43,7 @@ export interface AskContext {
   byline: Passage;
   suggestions: string[];
   usageText: string;
+  abstain: AbstainPolicy;
 }
 
 interface ScoredSentence {
@@ -145,7 +152,7 @@ export function answerQuestion(ctx: AskContext, raw: string): Answer {
     return { kind: 'usage', question, reason: 'no-content', text: ctx.usageText };
   }
   const top = retrieval.ranked.filter((r) => r.lexical > 0 || r.dense > 0);
-  if (top.length === 0 || retrieval.coverage < ABSTAIN.minCoverage) return notCovered(ctx, question, []);
+  if (top.length === 0 || retrieval.coverage < ctx.abstain.minCoverage) return notCovered(ctx, question, []);
 
   const pool = top.slice(0, SENTENCE_POOL);
   const scored = rankSentences(ctx, retrieval.terms, pool, retrieval.queryEmbedding);
@@ -155,7 +162,7 @@ export function answerQuestion(ctx: AskContext, raw: string): Answer {
     if (!withNumber) return notCovered(ctx, question, []);
     best = withNumber;
   }
-  if (best.score < ABSTAIN.minSentenceScore) return notCovered(ctx, question, []);
+  if (best.score < ctx.abstain.minSentenceScore) return notCovered(ctx, question, []);
 
   const sentences = answerSentences(best, scored);
   // The passage the answer comes from is cited first; then the rest by score.

@@ -7,7 +7,7 @@ import { isContent, stem, tokenize } from '../text/terms.ts';
 import { cosine, type WordVectors } from './word-vectors.ts';
 
 /** Soft matching: how close an article word must be to stand in for a question word. */
-export const NEIGHBOUR_MIN_COSINE = 0.55;
+export const NEIGHBOUR_MIN_COSINE = 0.5;
 /** How many article words may stand in for one question word. */
 export const NEIGHBOURS_PER_TERM = 2;
 
@@ -22,6 +22,21 @@ export function contentWords(text: string): string[] {
   return tokenize(text).filter(isContent).map((t) => t.word);
 }
 
+/**
+ * Inflected forms of a word that share its stem and have a vector ("splits" -> "split",
+ * "divided" -> "divide"): vectors of inflections differ more than their meanings do.
+ */
+export function variants(word: string, has: (w: string) => boolean): string[] {
+  const own = stem(word);
+  const out = new Set([word]);
+  const bases = [
+    word.replace(/ies$/, 'y'), word.replace(/es$/, ''), word.replace(/s$/, ''), word.replace(/ed$/, ''), word.replace(/d$/, ''),
+    word.replace(/ing$/, ''), word.replace(/ing$/, 'e'), word.replace(/ly$/, ''), word.replace(/ally$/, ''), word.replace(/ied$/, 'y'),
+  ];
+  for (const b of bases) if (b !== word && b.length > 2 && has(b) && stem(b) === own) out.add(b);
+  return [...out];
+}
+
 export class SemanticSpace {
   private readonly vocabulary: { word: string; term: string; vector: Float32Array }[] = [];
   private common?: Float32Array;
@@ -31,20 +46,23 @@ export class SemanticSpace {
     for (const word of articleWords) {
       if (seen.has(word)) continue;
       seen.add(word);
-      const vector = vectors.vector(word);
-      if (vector) this.vocabulary.push({ word, term: stem(word), vector });
+      for (const form of variants(word, (w) => vectors.has(w))) {
+        const vector = vectors.vector(form);
+        if (vector) this.vocabulary.push({ word, term: stem(word), vector });
+      }
     }
   }
 
   /** Article words nearest to `word` (other stems than its own), closest first. */
   neighbours(word: string, limit = NEIGHBOURS_PER_TERM, minCosine = NEIGHBOUR_MIN_COSINE): Neighbour[] {
-    const v = this.vectors.vector(word);
-    if (!v) return [];
+    const forms = variants(word, (w) => this.vectors.has(w)).map((f) => this.vectors.vector(f)).filter((v): v is Float32Array => !!v);
+    if (forms.length === 0) return [];
     const own = stem(word);
     const best = new Map<string, Neighbour>();
     for (const entry of this.vocabulary) {
       if (entry.term === own) continue;
-      const c = cosine(v, entry.vector);
+      let c = -1;
+      for (const v of forms) c = Math.max(c, cosine(v, entry.vector));
       if (c < minCosine) continue;
       const prev = best.get(entry.term);
       if (!prev || prev.cosine < c) best.set(entry.term, { word: entry.word, term: entry.term, cosine: c });
