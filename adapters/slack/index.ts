@@ -1,0 +1,148 @@
+/**
+ * Starts the Slack adapter: the real @slack/bolt App in Socket Mode (when an app token is set; no
+ * public URL needed) or HTTP mode (signed requests on `/slack/events`, plus `GET /healthz`), with
+ * the answer core passed in. `stop()` stops taking work, lets in-flight answers finish within the
+ * grace period, and closes the connection.
+ */
+import { App, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { SlackConfig } from '../config.ts';
+import type { AdapterDeps, RunningAdapter } from '../deps.ts';
+import type { Logger } from '../logger.ts';
+import { registerListeners } from './listeners/index.ts';
+import { toFailure } from './slack-calls.ts';
+import { createRuntime, type BotIdentity } from './slack-runtime.ts';
+
+/** Options the environment does not set: tests tighten them. */
+export interface SlackStartOptions {
+  /**
+   * The WebClient's retry policy for failed calls (HTTP 5xx, network errors, 429 after its
+   * Retry-After wait). Its own default retries for about 30 minutes, which would leave a user
+   * waiting that long for an apology; ours is a few quick tries.
+   */
+  retryConfig?: webApi.RetryOptions;
+  /** Milliseconds before one Web API request is abandoned (and retried). */
+  requestTimeoutMs?: number;
+  /** HTTP mode: the interface to listen on. Default: all interfaces. */
+  host?: string;
+}
+
+/** A few quick retries: about 1 + 2 + 4 s, plus any wait Slack asks for with Retry-After. */
+export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 1_000, maxTimeout: 4_000, randomize: true };
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** How long `stop()` waits for Bolt to close its server or socket. */
+const CLOSE_TIMEOUT_MS = 2_000;
+
+/** A started Slack adapter. */
+export interface RunningSlack extends RunningAdapter {
+  readonly mode: 'socket' | 'http';
+  /** HTTP mode: the port actually listened on (PORT=0 picks a free one). */
+  readonly port?: number;
+  readonly bot: BotIdentity;
+}
+
+/** Thrown when Slack cannot be started; the message says what to fix. Never contains a token. */
+export class SlackStartError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+    this.name = 'SlackStartError';
+  }
+}
+
+/** Bolt and its clients log through the process's pino logger (and so its secret redaction). */
+function boltLogger(logger: Logger): BoltLogger {
+  const child = logger.child({ lib: 'bolt' });
+  const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
+    const err = msg.find((m) => m instanceof Error);
+    const text = msg.filter((m) => !(m instanceof Error)).map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+    child[level](err ? { err } : {}, text);
+  };
+  const levels: Record<string, LogLevel> = { trace: LogLevel.DEBUG, debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN };
+  return {
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    setLevel: () => undefined,
+    getLevel: () => levels[logger.level] ?? LogLevel.ERROR,
+    setName: () => undefined,
+  };
+}
+
+/** Asks Slack who the bot is; a bad token fails here, at startup, with a fix. */
+async function whoAmI(config: SlackConfig, clientOptions: webApi.WebClientOptions): Promise<BotIdentity> {
+  try {
+    const me = await new webApi.WebClient(config.botToken, clientOptions).auth.test();
+    return { userId: me.user_id ?? '', botId: me.bot_id ?? '', name: me.user ?? 'summit-bot' };
+  } catch (err) {
+    const { code } = toFailure(err);
+    const hint = code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked'
+      ? 'SLACK_BOT_TOKEN was rejected: copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions, and reinstall the app if it was revoked'
+      : `check SLACK_API_URL (${config.apiUrl ?? 'default'}) and the network`;
+    throw new SlackStartError(code, `Slack auth.test failed (${code}): ${hint}.`);
+  }
+}
+
+/** Starts Slack in Socket Mode or HTTP mode, per `config`. */
+export async function startSlack(config: SlackConfig, deps: AdapterDeps, options: SlackStartOptions = {}): Promise<RunningSlack> {
+  const logger = deps.logger.child({ adapter: 'slack' });
+  const bolt = boltLogger(logger);
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl: config.apiUrl,
+    retryConfig: options.retryConfig ?? DEFAULT_RETRY_CONFIG,
+    timeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    logger: bolt,
+  };
+  const bot = await whoAmI(config, clientOptions);
+  const mode = config.appToken ? 'socket' : 'http';
+  const common = { token: config.botToken, botId: bot.botId, botUserId: bot.userId, clientOptions, logger: bolt };
+  const app = mode === 'socket'
+    ? new App({ ...common, appToken: config.appToken, socketMode: true })
+    : new App({
+      ...common,
+      signingSecret: config.signingSecret,
+      customRoutes: [{
+        path: '/healthz',
+        method: ['GET'],
+        handler: (_req, res) => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ ok: true, mode }));
+        },
+      }],
+    });
+
+  const rt = createRuntime({ ...deps, logger }, bot);
+  registerListeners(app, rt);
+  app.error(async (error) => {
+    // Listeners catch their own failures; this is the last resort, for a bug.
+    logger.error({ err: error }, 'unhandled error in a Slack listener');
+  });
+
+  const started = mode === 'http'
+    ? await app.start(options.host ? { port: config.port, host: options.host } : config.port)
+    : await app.start();
+  const address = mode === 'http' ? ((started as Server).address() as AddressInfo | null) : null;
+  logger.info({ mode, port: address?.port, bot: bot.name }, 'Slack adapter started');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    name: 'slack',
+    mode,
+    port: address?.port,
+    bot,
+    stop() {
+      stopping ??= (async () => {
+        rt.work.close();
+        const closed = Promise.race([
+          app.stop().catch((err: unknown) => logger.warn({ err }, 'error while closing Slack connection')),
+          new Promise((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref()),
+        ]);
+        const { abandoned } = await rt.work.drain(deps.limits.shutdownGraceMs);
+        await closed;
+        logger.info({ abandoned }, 'Slack adapter stopped');
+      })();
+      return stopping;
+    },
+  };
+}
