@@ -28,16 +28,24 @@ export interface FeedbackValue {
 export type ShareValue = { command: 'ask'; text: string } | { command: 'summary'; text: string };
 
 /**
+ * JSON with `<`, `>` and `&` as \u escapes: a value holding user text (`<!channel>`) then never
+ * contains Slack's control sequences, even where Slack echoes it back; JSON.parse restores it.
+ */
+function inertJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
+
+/**
  * Serialises `value`, cutting the string field `shrink` until the JSON fits Slack's value limit.
  * Cutting by code points keeps the JSON valid Unicode.
  */
 function fitJson<T extends Record<string, unknown>>(value: T, shrink: keyof T & string): string {
-  let json = JSON.stringify(value);
+  let json = inertJson(value);
   let chars = Array.from(String(value[shrink]));
   while (json.length > BUTTON_VALUE_LIMIT && chars.length > 0) {
     const over = json.length - BUTTON_VALUE_LIMIT;
     chars = chars.slice(0, Math.max(0, chars.length - Math.max(over, 16)));
-    json = JSON.stringify({ ...value, [shrink]: chars.join('') });
+    json = inertJson({ ...value, [shrink]: chars.join('') });
   }
   return json;
 }

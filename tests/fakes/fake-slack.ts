@@ -96,6 +96,7 @@ export class FakeSlack {
   private wss?: WebSocketServer;
   private sockets = new Set<WebSocket>();
   private faults = new Map<string, Fault[]>();
+  private delays = new Map<string, number>();
   private tsSeq = 0;
   private responseSeq = 0;
   private waiters: (() => void)[] = [];
@@ -145,16 +146,22 @@ export class FakeSlack {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  /** Makes the next `times` calls of `method` fail as described. */
+  /** Makes the next `times` calls of `method` fail as described; `respond` targets response_url posts. */
   fail(method: string, fault: Fault): void {
     const list = this.faults.get(method) ?? [];
     list.push({ times: 1, ...fault });
     this.faults.set(method, list);
   }
 
-  /** Clears every injected fault. */
+  /** Clears every injected fault and delay. */
   clearFaults(): void {
     this.faults.clear();
+    this.delays.clear();
+  }
+
+  /** Makes every call of `method` answer after `ms` (a slow Slack). */
+  delay(method: string, ms: number): void {
+    this.delays.set(method, ms);
   }
 
   /** Web API calls of one method, in order. */
@@ -281,12 +288,19 @@ export class FakeSlack {
     const raw = await readBody(req);
     try {
       if (url.pathname.startsWith('/respond/')) {
+        const fault = this.takeFault('respond');
+        if (fault) {
+          res.writeHead(fault.status ?? 404, { 'content-type': 'text/plain' }).end(fault.error ?? 'expired_url');
+          return;
+        }
         this.responses.push({ id: url.pathname.slice('/respond/'.length), body: parseBody(raw, req.headers['content-type']), at: Date.now() });
         res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
         return;
       }
       if (url.pathname.startsWith('/api/')) {
         const method = url.pathname.slice('/api/'.length);
+        const delay = this.delays.get(method);
+        if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
         const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
         const params = parseBody(raw, req.headers['content-type']);
         this.calls.push({ method, params, token, at: Date.now() });
