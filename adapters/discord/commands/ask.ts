@@ -1,0 +1,26 @@
+/** `/ask question private`: the core's answer, public unless `private` is set. */
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { MAX_QUESTION_LENGTH } from '../../../src/index.ts';
+import { renderAnswer } from '../render-message.ts';
+import type { Command } from './command.ts';
+import { respond } from './respond.ts';
+
+/** Discord's cap on a string option; the core's own cap is usually lower. */
+const MAX_STRING_OPTION_LENGTH = 6_000;
+
+export const ask = {
+  data: new SlashCommandBuilder()
+    .setName('ask')
+    .setDescription('Ask a question about the article; the answer quotes and cites it.')
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .addStringOption((o) => o.setName('question').setDescription('Your question').setRequired(true)
+      .setMaxLength(Math.min(MAX_QUESTION_LENGTH, MAX_STRING_OPTION_LENGTH)))
+    .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'))
+    .toJSON(),
+  isPrivate: (interaction) => interaction.options.getBoolean('private') ?? false,
+  async execute(interaction, { answerer }) {
+    // The core is in memory and answers in milliseconds: a direct reply meets the 3 s deadline.
+    const answer = answerer.ask(interaction.options.getString('question', true));
+    await respond(interaction, renderAnswer(answer, answerer.document), this.isPrivate(interaction));
+  },
+} satisfies Command;

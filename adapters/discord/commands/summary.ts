@@ -1,0 +1,25 @@
+/** `/summary points section topic private`: the article, one section or a topic in a few points. */
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { renderSummary } from '../render-message.ts';
+import type { Command } from './command.ts';
+import { deferOnce, respond } from './respond.ts';
+import { sectionChoices, summaryOptions, withSummaryOptions } from './summary-options.ts';
+
+export const summary = {
+  data: withSummaryOptions(
+    new SlashCommandBuilder()
+      .setName('summary')
+      .setDescription('Summarise the article, a section or a topic, with citations.')
+      .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM),
+  )
+    .addBooleanOption((o) => o.setName('private').setDescription('Only you see the summary'))
+    .toJSON(),
+  isPrivate: (interaction) => interaction.options.getBoolean('private') ?? false,
+  async execute(interaction, { answerer }) {
+    const ephemeral = this.isPrivate(interaction);
+    // A summary ranks every passage of the article; defer rather than race Discord's 3 s.
+    await deferOnce(interaction, ephemeral);
+    await respond(interaction, renderSummary(answerer.summarize(summaryOptions(interaction)), answerer.document), ephemeral);
+  },
+  autocomplete: (interaction, { answerer }) => sectionChoices(interaction, answerer),
+} satisfies Command;

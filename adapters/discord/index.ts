@@ -1,0 +1,86 @@
+/**
+ * The Discord adapter: a discord.js Client with the three intents mentions, DMs and slash commands
+ * need, wired to the answer core. `startDiscord` resolves once the bot is connected and has its
+ * guilds; `stop()` stops taking work, lets what is in flight finish within the grace period, and
+ * closes the gateway.
+ */
+import { Client, Events, GatewayIntentBits, Partials, type RESTOptions } from 'discord.js';
+import type { DiscordConfig } from '../config.ts';
+import type { AdapterDeps, RunningAdapter } from '../deps.ts';
+import { Cooldown, RateLimiter } from '../shared/rate-limit.ts';
+import { WorkLimiter } from '../shared/work-limiter.ts';
+import type { CommandContext } from './commands/index.ts';
+import { handleInteraction } from './handle-interaction.ts';
+import { handleMessage } from './handle-message.ts';
+import { NO_MENTIONS } from './render-message.ts';
+
+/**
+ * Guilds (slash commands, channels), GuildMessages (mentions), DirectMessages (DMs). Not the
+ * privileged MessageContent: Discord still sends content for messages that mention the bot and DMs.
+ */
+export const DISCORD_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+
+/** How long to wait for the gateway's READY and the guilds before giving up at startup. */
+const READY_TIMEOUT_MS = 30_000;
+
+/** Tuning for tests and proxies; production uses discord.js's defaults. */
+export interface DiscordStartOptions {
+  /** Passed to discord.js's REST client, e.g. `{ retries: 1, timeout: 2_000 }`. */
+  rest?: Partial<RESTOptions>;
+}
+
+/** Logs in and starts answering. Throws, with what to fix, when Discord rejects the token. */
+export async function startDiscord(config: DiscordConfig, deps: AdapterDeps, options: DiscordStartOptions = {}): Promise<RunningAdapter> {
+  const log = deps.logger.child({ adapter: 'discord' });
+  const client = new Client({
+    intents: DISCORD_INTENTS,
+    // DM channels are not cached before their first message; without this, DMs are dropped.
+    partials: [Partials.Channel],
+    // The default for every message the client sends; each payload also carries it.
+    allowedMentions: NO_MENTIONS,
+    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...options.rest },
+  });
+  const rateLimiter = new RateLimiter({ perMinute: deps.limits.ratePerMinute, burst: deps.limits.burst });
+  const work = new WorkLimiter(deps.limits.maxConcurrent);
+  const context: CommandContext = { ...deps, logger: log, pinCooldown: new Cooldown(deps.limits.pinCooldownSeconds) };
+
+  client.on(Events.MessageCreate, (message) => void handleMessage(message, context, { rateLimiter, work }));
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, context, { rateLimiter, work }));
+  client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
+  client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, 'gateway disconnected for good'));
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway session resumed'));
+  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
+  client.rest.on('rateLimited', (info) => log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'Discord rate limit: waiting'));
+
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Discord did not become ready within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+    client.once(Events.ClientReady, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  try {
+    await client.login(config.token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Could not connect to Discord (${reason}). Check DISCORD_TOKEN (Developer Portal > Bot > Reset Token)${config.apiUrl ? ` and DISCORD_API_URL (${config.apiUrl})` : ''}.`);
+  }
+  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord ready');
+
+  let stopped: Promise<void> | undefined;
+  return {
+    name: 'discord',
+    stop() {
+      stopped ??= (async () => {
+        const { abandoned } = await work.drain(deps.limits.shutdownGraceMs);
+        if (abandoned) log.warn({ abandoned }, 'shutdown grace period over with work still in flight');
+        await client.destroy();
+        log.info('discord stopped');
+      })();
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Starts the real Discord adapter (real discord.js, real answer core) against a fresh fake
+ * Discord on 127.0.0.1, with logs captured so tests can read them (and grep them for the token).
+ */
+import { createAnswerer, MemoryFeedbackStore, type Answerer } from '../../src/index.ts';
+import type { LimitsConfig } from '../../adapters/config.ts';
+import type { AdapterDeps, RunningAdapter } from '../../adapters/deps.ts';
+import { startDiscord } from '../../adapters/discord/index.ts';
+import { createLogger } from '../../adapters/logger.ts';
+import { FakeDiscord, type FakeDiscordOptions } from '../fakes/fake-discord.ts';
+
+let sharedAnswerer: Answerer | undefined;
+
+/** The real core on the real article, built once per test file. */
+export function realAnswerer(): Answerer {
+  sharedAnswerer ??= createAnswerer({ corpusDir: 'corpus' });
+  return sharedAnswerer;
+}
+
+/** Generous limits, so only the tests about limits meet them. */
+export const TEST_LIMITS: LimitsConfig = { ratePerMinute: 6_000, burst: 1_000, maxConcurrent: 16, pinCooldownSeconds: 0, shutdownGraceMs: 2_000 };
+
+export interface Harness {
+  fake: FakeDiscord;
+  adapter: RunningAdapter;
+  deps: AdapterDeps & { feedback: MemoryFeedbackStore };
+  /** Every log line the adapter wrote, as JSON text. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  fake?: FakeDiscordOptions;
+  limits?: Partial<LimitsConfig>;
+  answerer?: Answerer;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fake = await FakeDiscord.start(options.fake);
+  const logs: string[] = [];
+  const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logs.push(line) } });
+  const deps = {
+    answerer: options.answerer ?? realAnswerer(),
+    logger,
+    feedback: new MemoryFeedbackStore(),
+    limits: { ...TEST_LIMITS, ...options.limits },
+  };
+  // Small retries and timeouts keep fault tests quick; offset 0 makes Retry-After exact.
+  const adapter = await startDiscord(
+    { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl },
+    deps,
+    { rest: { retries: 2, timeout: 1_500, offset: 0 } },
+  );
+  return {
+    fake,
+    adapter,
+    deps,
+    logs,
+    async close() {
+      await adapter.stop();
+      await fake.close();
+    },
+  };
+}
+
+/** The bot's reply to `question` (a message the fake stored), found by message_reference. */
+export function replyTo(h: Harness, question: { id: string; channel_id: string }, timeoutMs = 5_000): Promise<any> {
+  return h.fake.waitForBotMessage(question.channel_id, (m) => m.message_reference?.message_id === question.id, timeoutMs);
+}
+
+/** The REST request that carried the bot's reply to `question`. */
+export function replyRequest(h: Harness, question: { id: string; channel_id: string }) {
+  return h.fake.waitForRequest(
+    (r) => r.method === 'POST' && r.path === `/channels/${question.channel_id}/messages` && r.body?.message_reference?.message_id === question.id && r.status === 200,
+  );
+}
