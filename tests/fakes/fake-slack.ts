@@ -87,6 +87,8 @@ export class FakeSlack {
   readonly channelsWithoutBot = new Set<string>();
   /** A standing `pins.add` error per channel (no_permission, too_many_pins, restricted_action…). */
   readonly pinErrors = new Map<string, string>();
+  /** Pins a channel may hold before pins.add answers `too_many_pins` (Slack's limit is 100). */
+  pinLimit = 100;
   /** Socket Mode acks received, by envelope id. */
   readonly acks = new Map<string, Record<string, unknown> | undefined>();
   /** Socket Mode connections opened so far. */
@@ -366,6 +368,7 @@ export class FakeSlack {
         if (!this.messages.some((x) => x.channel === channel && x.ts === p.timestamp)) return { ok: false, error: 'message_not_found' };
         const pins = this.pins.get(channel) ?? [];
         if (pins.includes(p.timestamp)) return { ok: false, error: 'already_pinned' };
+        if (pins.length >= this.pinLimit) return { ok: false, error: 'too_many_pins' };
         pins.push(p.timestamp);
         this.pins.set(channel, pins);
         return { ok: true };

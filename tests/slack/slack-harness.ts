@@ -31,6 +31,8 @@ export interface HarnessOptions {
   answerer?: Answerer;
   /** WebClient retries; 0 makes a fault final at once. */
   retries?: number;
+  /** Web API request timeout; default 3 s. */
+  requestTimeoutMs?: number;
 }
 
 export interface Harness {
@@ -70,7 +72,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       apiUrl: fake.apiUrl,
     },
     deps,
-    { retryConfig: { retries: options.retries ?? 0, minTimeout: 10, maxTimeout: 50 }, requestTimeoutMs: 3_000, host: '127.0.0.1' },
+    { retryConfig: { retries: options.retries ?? 0, minTimeout: 10, maxTimeout: 50 }, requestTimeoutMs: options.requestTimeoutMs ?? 3_000, host: '127.0.0.1' },
   );
   const eventsUrl = `http://127.0.0.1:${slack.port ?? 0}/slack/events`;
   const sender = new SlackSender(fake, options.mode === 'http'
