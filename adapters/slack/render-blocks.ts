@@ -175,7 +175,7 @@ export function renderSummary(summary: Summary, options: RenderOptions & { comma
     {
       type: 'header',
       block_id: SUMMARY_BLOCK_ID,
-      text: { type: 'plain_text', text: trimAtWord(summary.title, HEADER_TEXT_LIMIT) || 'Summary', emoji: true },
+      text: { type: 'plain_text', text: safe(summary.title, HEADER_TEXT_LIMIT) || 'Summary', emoji: true },
     },
     context(scopeLine(summary)),
     ...summary.points.map((p, i) =>
