@@ -52,6 +52,12 @@ export async function startDiscord(config: DiscordConfig, deps: AdapterDeps, opt
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway session resumed'));
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
   client.rest.on('rateLimited', (info) => log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'Discord rate limit: waiting'));
+  // discord.js waits out a 429's Retry-After and retries a 5xx (bounded) by itself; this says so in the log.
+  client.rest.on('response', (request, response) => {
+    if (response.status === 429 || response.status >= 500) {
+      log.warn({ method: request.method, route: request.route, status: response.status, retryAfter: response.headers.get('retry-after'), attempt: request.retries + 1 }, 'Discord REST error; discord.js waits or retries');
+    }
+  });
 
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Discord did not become ready within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);

@@ -39,16 +39,17 @@ export interface RecordedRequest {
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
   body: any;
-  /** The status the fake answered with. */
+  /** The status the fake answered with; 0 while the request is still being served. */
   status: number;
   at: number;
 }
 
-/** A canned failure for the next request(s) matching `method` and `path`. */
+/** A canned failure (or delay) for the next request(s) matching `method` and `path`. */
 export interface Fault {
   method?: string;
   path: RegExp;
-  status: number;
+  /** The status to answer with; when absent the request is served normally after `delayMs`. */
+  status?: number;
   body?: unknown;
   headers?: Record<string, string>;
   /** How many matching requests fail; default 1. */
@@ -529,12 +530,16 @@ export class FakeDiscord {
     const path = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname;
     const record: RecordedRequest = { method, path, query: url.searchParams, headers: req.headers, body, status: 0, at: Date.now() };
 
+    this.requests.push(record);
+    this.notify();
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
-      record.status = status;
-      this.requests.push(record);
-      const text = payload === undefined ? '' : JSON.stringify(payload);
-      res.writeHead(status, { ...(text ? { 'content-type': 'application/json' } : {}), ...headers });
-      res.end(text);
+      // -1: the client gave up (its timeout) while a fault delayed the answer.
+      record.status = res.destroyed ? -1 : status;
+      if (!res.destroyed) {
+        const text = payload === undefined ? '' : JSON.stringify(payload);
+        res.writeHead(status, { ...(text ? { 'content-type': 'application/json' } : {}), ...headers });
+        res.end(text);
+      }
       this.notify();
     };
 
@@ -546,13 +551,10 @@ export class FakeDiscord {
       fault.times = (fault.times ?? 1) - 1;
       if (fault.times <= 0) this.faults.splice(faultIndex, 1);
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-      if (!res.destroyed) send(fault.status, fault.body ?? { message: `fake fault ${fault.status}`, code: 0 }, fault.headers);
-      else {
-        record.status = -1;
-        this.requests.push(record);
-        this.notify();
+      if (fault.status !== undefined) {
+        send(fault.status, fault.body ?? { message: `fake fault ${fault.status}`, code: 0 }, fault.headers);
+        return;
       }
-      return;
     }
 
     const tokenFree = path.startsWith('/interactions/') || path.startsWith('/webhooks/');
