@@ -70,6 +70,8 @@ export interface FakeSlackOptions {
   pingIntervalMs?: number;
 }
 
+type Falsy = false | 0 | '' | null | undefined;
+
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata']);
 
 export class FakeSlack {
@@ -177,11 +179,11 @@ export class FakeSlack {
   }
 
   /** Resolves when `predicate` holds, re-checking after every request the fake receives. */
-  async waitFor<T>(predicate: () => T | undefined | false, timeoutMs = 5_000, what = 'condition'): Promise<T> {
+  async waitFor<T>(predicate: () => T, timeoutMs = 5_000, what = 'condition'): Promise<Exclude<T, Falsy>> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const value = predicate();
-      if (value) return value;
+      if (value) return value as Exclude<T, Falsy>;
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`fake Slack: timed out after ${timeoutMs} ms waiting for ${what}`);
       await new Promise<void>((resolve) => {

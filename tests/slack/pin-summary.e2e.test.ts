@@ -3,20 +3,12 @@
  * summary is unpinned (other pins are left alone), and when pinning fails the summary still
  * posts and the user is told why and what to do.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SUMMARY_BLOCK_ID } from '../../adapters/slack/render-blocks.ts';
-import { botPosts, type Harness, responsesTo, startHarness } from './slack-harness.ts';
+import { botPosts, type Harness, responsesTo, useHarness } from './slack-harness.ts';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ mode: 'http' });
-});
-afterAll(async () => {
-  await h?.stop();
-});
-beforeEach(() => {
-  h.fake.clearFaults();
-});
+useHarness({ mode: 'http' }, (x) => (h = x));
 
 /** Runs /pin-summary in `channel` and waits for the private confirmation or explanation. */
 async function pinSummary(channel: string, text = '3') {
@@ -95,12 +87,7 @@ describe('GIVEN /pin-summary', () => {
 
 describe('GIVEN a pin cooldown of 60 s per channel', () => {
   let c: Harness;
-  beforeAll(async () => {
-    c = await startHarness({ mode: 'http', limits: { pinCooldownSeconds: 60 } });
-  });
-  afterAll(async () => {
-    await c?.stop();
-  });
+  useHarness({ mode: 'http', limits: { pinCooldownSeconds: 60 } }, (x) => (c = x));
 
   it('refuses a second pin in the same channel politely, but not in another channel', async () => {
     const run = async (channel: string) => {

@@ -3,10 +3,10 @@
  * answers 429 with Retry-After, 5xx, `ok:false` and slow responses; the core throws; a user
  * floods. Every path must end in something the user sees, and no secret may reach the logs.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Answerer } from '../../src/index.ts';
 import {
-  APP_TOKEN, BOT_TOKEN, botPosts, ephemeralsTo, type Harness, messageEvent, realAnswerer, responsesTo, settle, SIGNING_SECRET, startHarness,
+  APP_TOKEN, BOT_TOKEN, botPosts, ephemeralsTo, type Harness, messageEvent, realAnswerer, responsesTo, settle, SIGNING_SECRET, startHarness, useHarness,
 } from './slack-harness.ts';
 
 const QUESTION = 'How long did the talks last?';
@@ -34,14 +34,8 @@ describe('GIVEN the Slack Web API misbehaves', () => {
     return channel;
   };
 
-  beforeAll(async () => {
-    h = await startHarness({ mode: 'http', retries: 1, requestTimeoutMs: 500, answerer });
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
+  useHarness({ mode: 'http', retries: 1, requestTimeoutMs: 500, answerer }, (x) => (h = x));
   beforeEach(() => {
-    h.fake.clearFaults();
     answerer.broken = false;
   });
 
@@ -121,12 +115,7 @@ describe('GIVEN the Slack Web API misbehaves', () => {
 
 describe('GIVEN a per-user rate limit of a burst of 2', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ mode: 'http', limits: { burst: 2, ratePerMinute: 1 } });
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
+  useHarness({ mode: 'http', limits: { burst: 2, ratePerMinute: 1 } }, (x) => (h = x));
 
   it('answers two, tells a flooding user once when to try again, and still answers others', async () => {
     for (let i = 0; i < 5; i += 1) {

@@ -4,6 +4,7 @@
  * memory so a test can prove no token is ever written.
  */
 import { Writable } from 'node:stream';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { LimitsConfig } from '../../adapters/config.ts';
 import type { AdapterDeps } from '../../adapters/deps.ts';
 import { createLogger } from '../../adapters/logger.ts';
@@ -85,6 +86,24 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       await fake.stop();
     },
   };
+}
+
+/**
+ * Starts a harness before the file's (or describe's) tests and stops it after; faults are cleared
+ * before each test. `set` receives the harness once it is up.
+ */
+export function useHarness(options: HarnessOptions, set: (h: Harness) => void): void {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness(options);
+    set(h);
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+  beforeEach(() => {
+    h?.fake.clearFaults();
+  });
 }
 
 let tsCounter = 0;

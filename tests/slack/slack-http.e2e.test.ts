@@ -2,22 +2,14 @@
  * The Slack adapter in HTTP mode, end to end: signed requests into the real Bolt HTTPReceiver,
  * the real answer core, and Web API calls out to the fake Slack on 127.0.0.1.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTION } from '../../adapters/slack/action-values.ts';
 import {
-  botPosts, type Harness, mentionEvent, messageEvent, outputText, realAnswerer, responsesTo, settle, startHarness, userTs,
+  botPosts, type Harness, mentionEvent, messageEvent, outputText, realAnswerer, responsesTo, settle, useHarness, userTs,
 } from './slack-harness.ts';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ mode: 'http' });
-});
-afterAll(async () => {
-  await h?.stop();
-});
-beforeEach(() => {
-  h.fake.clearFaults();
-});
+useHarness({ mode: 'http' }, (x) => (h = x));
 
 const QUESTION = 'How long did the talks last?';
 

@@ -3,19 +3,14 @@
  * fake's WebSocket through apps.connections.open with the app token, gets `hello`, receives
  * envelopes and acks them, and survives Slack's `disconnect` by reconnecting.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTION } from '../../adapters/slack/action-values.ts';
 import {
-  APP_TOKEN, botPosts, type Harness, mentionEvent, messageEvent, responsesTo, settle, startHarness,
+  APP_TOKEN, botPosts, type Harness, mentionEvent, messageEvent, responsesTo, settle, useHarness,
 } from './slack-harness.ts';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ mode: 'socket' });
-});
-afterAll(async () => {
-  await h?.stop();
-});
+useHarness({ mode: 'socket' }, (x) => (h = x));
 
 const QUESTION = 'How long did the talks last?';
 

@@ -9,7 +9,8 @@ import { ACTION, decodeFeedback, decodeShare, PASSAGE_ACTION_PATTERN } from '../
 import { renderNotice, renderPassage } from '../render-blocks.ts';
 import { callSlack } from '../slack-calls.ts';
 import { postPublic, respondPrivately, type ReplyTarget } from '../send-reply.ts';
-import { admit, runCore, type SlackRuntime } from '../slack-runtime.ts';
+import { runCore, type SlackRuntime } from '../slack-runtime.ts';
+import { ackThenRun } from './ack-then-run.ts';
 import { answerQuestion, answerSummary } from './commands.ts';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
@@ -19,16 +20,10 @@ function clickTarget(args: ButtonArgs): ReplyTarget {
   return { channel: body.channel?.id ?? body.container?.channel_id ?? '', user: body.user.id };
 }
 
-/** Acks, applies the limits, and runs `work`; a limited click is told why. */
-async function onClick(rt: SlackRuntime, args: ButtonArgs, work: (target: ReplyTarget) => Promise<void>): Promise<void> {
-  await args.ack();
+/** Acks the click, applies the limits, then runs `work`. */
+function onClick(rt: SlackRuntime, args: ButtonArgs, work: (target: ReplyTarget) => Promise<void>): Promise<void> {
   const target = clickTarget(args);
-  const admission = admit(rt, target.user);
-  if (!admission.ok) {
-    await respondPrivately(rt, args.respond, args.client, target, renderNotice(admission.notice));
-    return;
-  }
-  await rt.work.run(() => work(target));
+  return ackThenRun(rt, args, target, () => work(target));
 }
 
 /** Registers the button handlers. */

@@ -8,7 +8,8 @@ import type { AllMiddlewareArgs, App, RespondFn, SlackCommandMiddlewareArgs } fr
 import type { RenderOptions, SlackMessage } from '../render-blocks.ts';
 import { renderAnswer, renderHelp, renderNotice, renderPassage, renderSummary } from '../render-blocks.ts';
 import { respondPrivately, type ReplyTarget } from '../send-reply.ts';
-import { admit, runCore, type SlackRuntime } from '../slack-runtime.ts';
+import { runCore, type SlackRuntime } from '../slack-runtime.ts';
+import { ackThenRun } from './ack-then-run.ts';
 
 /** What a command listener is given by Bolt. */
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -57,19 +58,9 @@ export function commandTarget(args: CommandArgs): ReplyTarget {
   return { channel: args.command.channel_id, user: args.command.user_id };
 }
 
-/**
- * Acks, applies the shutdown and rate limits, then runs `work` inside the concurrency bound.
- * Commands always get a reply, even when limited: it is private, so it cannot flood a channel.
- */
-export async function runCommand(rt: SlackRuntime, args: CommandArgs, work: (respond: RespondFn) => Promise<void>): Promise<void> {
-  await args.ack();
-  const target = commandTarget(args);
-  const admission = admit(rt, target.user);
-  if (!admission.ok) {
-    await respondPrivately(rt, args.respond, args.client, target, renderNotice(admission.notice));
-    return;
-  }
-  await rt.work.run(() => work(args.respond));
+/** Acks the command, applies the limits, then runs `work`. */
+export function runCommand(rt: SlackRuntime, args: CommandArgs, work: (respond: RespondFn) => Promise<void>): Promise<void> {
+  return ackThenRun(rt, args, commandTarget(args), () => work(args.respond));
 }
 
 /** Registers /ask, /summary, /passage and /help. */
