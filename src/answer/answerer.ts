@@ -5,7 +5,7 @@
 import type { Answer, Answerer, Document, HelpInfo, Passage, PassageLookup, Summary, SummaryOptions } from '../types.ts';
 import { loadCorpus } from '../corpus/load-corpus.ts';
 import { buildIndex } from '../search/search-index.ts';
-import { createRetriever } from '../search/retrieve.ts';
+import { createRetriever, wordSet, type RankWeights } from '../search/retrieve.ts';
 import { SemanticSpace } from '../search/semantic.ts';
 import { loadWordVectors, type WordVectors } from '../search/word-vectors.ts';
 import { contentTerms, tokenize } from '../text/terms.ts';
@@ -24,6 +24,10 @@ export interface AnswererOptions {
   vectors?: string | false | WordVectors;
   /** Abstention operating point; default `ABSTAIN` (eval sweeps it to print the trade-off curve). */
   abstain?: Partial<AbstainPolicy>;
+  /** Fusion weights of the ranking signals; default `RANK_WEIGHTS` (tuning sweeps them). */
+  rankWeights?: RankWeights;
+  /** Receives the internal answering context (developer tools: tuning and debugging). */
+  onContext?: (ctx: AskContext) => void;
 }
 
 function bylinePassage(doc: Document): Passage {
@@ -64,7 +68,7 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
   }
 
   const index = buildIndex(passages);
-  const retriever = createRetriever(index, passages, semantic, passageEmbeddings);
+  const retriever = createRetriever(index, passages, semantic, passageEmbeddings, options.rankWeights);
 
   const df = new Map<string, number>();
   for (const p of passages) for (const t of new Set(contentTerms(`${p.heading} ${p.text}`))) df.set(t, (df.get(t) ?? 0) + 1);
@@ -83,11 +87,13 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
   const usageText =
     `Ask me a question about “${document.title}”, for example ${examples.slice(0, 2).map((e) => `“${e}”`).join(' or ')}.`;
 
+  const sentenceWords = new Map(passages.flatMap((p) => p.sentences.map((s) => [s.id, wordSet(s.text)] as const)));
   const ctx: AskContext = {
-    document, passages, retriever, semantic, sentenceEmbeddings, knownWords, idf,
+    document, passages, retriever, semantic, sentenceEmbeddings, sentenceWords, knownWords, idf,
     byline: bylinePassage(document), suggestions: examples, usageText,
     abstain: { ...ABSTAIN, ...options.abstain },
   };
+  options.onContext?.(ctx);
   const summarizer = createSummarizer({ document, sections, passages, retriever, semantic, sentenceEmbeddings, idf, ask: (q) => answerQuestion(ctx, q) });
 
   return {

@@ -4,9 +4,9 @@
  * article answers it at all.
  */
 import type { Answer, Citation, Document, Passage } from '../types.ts';
-import type { QueryTerm, RankedPassage, Retriever } from '../search/retrieve.ts';
+import type { QueryTerm, RankedPassage, Retrieval, Retriever } from '../search/retrieve.ts';
 import { similarity, type SemanticSpace } from '../search/semantic.ts';
-import { contentTerms, tokenize } from '../text/terms.ts';
+import { isContent, tokenize, withoutQuestionFraming } from '../text/terms.ts';
 import { cleanQuestion, expectedFact, hasNumber, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
 
 /**
@@ -17,15 +17,19 @@ import { cleanQuestion, expectedFact, hasNumber, MAX_QUESTION_LENGTH, metaIntent
 export interface AbstainPolicy {
   /** Least SIF-weighted share of the question's content words the article must match. */
   minCoverage: number;
-  /** The best sentence must agree with the question at least this much (fused score). */
-  minSentenceScore: number;
+  /** Least weighted share of the question's words the answer sentence itself must match. */
+  minSentenceAlign: number;
 }
 
 export const ABSTAIN: AbstainPolicy = {
-  minCoverage: 0.5,
-  minSentenceScore: 0.2,
+  minCoverage: 0.45,
+  minSentenceAlign: 0.25,
 };
 
+/** A passage giving the quantity asked for must match at least this share of what the best-matching passage does. */
+const NUMBER_PASSAGE_MIN_SHARE = 0.75;
+/** Passages scoring within this ratio of the best are a near tie. */
+const NEAR_TIE = 0.9;
 /** How many top passages are searched for the answer sentence. */
 const SENTENCE_POOL = 3;
 const MAX_CITATIONS = 3;
@@ -36,6 +40,8 @@ export interface AskContext {
   retriever: Retriever;
   semantic?: SemanticSpace;
   sentenceEmbeddings: Map<string, Float32Array | undefined>;
+  /** Content words of each sentence, by sentence id. */
+  sentenceWords: Map<string, ReadonlySet<string>>;
   /** Lowercased words that occur in the article or its metadata. */
   knownWords: ReadonlySet<string>;
   /** Inverse document frequency of each article term, over passages. */
@@ -50,6 +56,8 @@ interface ScoredSentence {
   passage: RankedPassage;
   index: number;
   score: number;
+  /** Weighted share of the question this sentence covers. */
+  align: number;
 }
 
 function citation(r: RankedPassage): Citation {
@@ -78,26 +86,19 @@ function listOf(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
+/** Share of a sentence's score that comes from its own agreement with the question (rest: its passage's). */
+const SENTENCE_OWN_WEIGHT = 0.6;
+
 function rankSentences(ctx: AskContext, terms: QueryTerm[], pool: RankedPassage[], query?: Float32Array): ScoredSentence[] {
   const best = pool[0]?.score || 1;
   const out: ScoredSentence[] = [];
-  const raw: { r: RankedPassage; index: number; lex: number; dense: number }[] = [];
   for (const r of pool) {
     r.passage.sentences.forEach((s, index) => {
-      const have = new Set(contentTerms(s.text));
-      let lex = 0;
-      for (const t of terms) {
-        let m = 0;
-        for (const [term, w] of t.matched) if (have.has(term)) m = Math.max(m, w);
-        lex += m * ctx.idf([...t.matched.keys()][0] ?? t.term) * t.weight;
-      }
-      raw.push({ r, index, lex, dense: Math.max(0, similarity(query, ctx.sentenceEmbeddings.get(s.id))) });
+      const align = ctx.retriever.alignment(terms, ctx.sentenceWords.get(s.id) ?? new Set());
+      const dense = Math.max(0, similarity(query, ctx.sentenceEmbeddings.get(s.id)));
+      const own = ctx.semantic ? 0.65 * align + 0.35 * dense : align;
+      out.push({ passage: r, index, score: SENTENCE_OWN_WEIGHT * own + (1 - SENTENCE_OWN_WEIGHT) * (r.score / best), align });
     });
-  }
-  const maxLex = Math.max(0, ...raw.map((x) => x.lex)) || 1;
-  for (const x of raw) {
-    const sentence = ctx.semantic ? 0.6 * (x.lex / maxLex) + 0.4 * x.dense : x.lex / maxLex;
-    out.push({ passage: x.r, index: x.index, score: 0.6 * sentence + 0.4 * (x.r.score / best) });
   }
   return out.sort((a, b) => b.score - a.score || a.passage.passage.order - b.passage.passage.order || a.index - b.index);
 }
@@ -121,6 +122,58 @@ function answerSentences(best: ScoredSentence, scored: ScoredSentence[]): string
   return [me];
 }
 
+/** The signals the abstention decision reads, for one question (`npm run eval` and tuning print them). */
+export interface AnswerSignals {
+  /** Weighted share of the question's words the article matches anywhere. */
+  coverage: number;
+  /** Weighted share of the question's words the answer sentence matches. */
+  sentenceAlign: number;
+  /** Alignment of the best passage. */
+  passageAlign: number;
+  /** The question asks for a quantity or date and no candidate sentence has one. */
+  missingNumber: boolean;
+}
+
+interface Analysis {
+  retrieval: Retrieval;
+  /** Passages in the order they are cited: by score, and for a question that asks for a
+   * quantity or date, those that state one first. */
+  candidates: RankedPassage[];
+  scored: ScoredSentence[];
+  best: ScoredSentence;
+  signals: AnswerSignals;
+}
+
+/** Retrieval, sentence ranking and signals for a cleaned question with content terms. */
+export function analyse(ctx: AskContext, question: string): Analysis | undefined {
+  const retrieval = ctx.retriever.retrieve(question);
+  if (retrieval.terms.length === 0 || retrieval.ranked.length === 0) return undefined;
+  const wantsNumber = expectedFact(question) === 'number';
+  const candidates = wantsNumber
+    ? [...retrieval.ranked].sort((a, b) => Number(hasNumber(b.passage.text)) - Number(hasNumber(a.passage.text)))
+    : retrieval.ranked;
+  const pool = candidates.slice(0, SENTENCE_POOL);
+  const scored = rankSentences(ctx, retrieval.terms, pool, retrieval.queryEmbedding);
+  let best = scored[0]!;
+  let missingNumber = false;
+  if (wantsNumber) {
+    // The quantity must stand in a passage about the question, not just anywhere.
+    const bestAlign = Math.max(...retrieval.ranked.map((r) => r.alignment));
+    const withNumber = scored.find((x) => x.passage.alignment >= NUMBER_PASSAGE_MIN_SHARE * bestAlign && hasNumber(x.passage.passage.sentences[x.index]!.text));
+    if (withNumber) best = withNumber;
+    else missingNumber = true;
+  }
+  return {
+    retrieval, candidates, scored, best,
+    signals: { coverage: retrieval.coverage, sentenceAlign: best.align, passageAlign: retrieval.ranked[0]!.alignment, missingNumber },
+  };
+}
+
+/** Whether the signals say the article does not answer the question. */
+export function declines(signals: AnswerSignals, policy: AbstainPolicy): boolean {
+  return signals.missingNumber || signals.coverage < policy.minCoverage || signals.sentenceAlign < policy.minSentenceAlign;
+}
+
 export function answerQuestion(ctx: AskContext, raw: string): Answer {
   const question = cleanQuestion(raw);
   if (!question) return { kind: 'usage', question, reason: 'empty', text: ctx.usageText };
@@ -137,7 +190,7 @@ export function answerQuestion(ctx: AskContext, raw: string): Answer {
     const text = intent === 'author' && d.author
       ? `The article “${d.title}” was written by ${d.author}.`
       : `The article is titled “${d.title}”${d.author ? `, by ${d.author}` : ''}.`;
-    const r: RankedPassage = { passage: ctx.byline, score: 1, lexical: 0, dense: 0 };
+    const r: RankedPassage = { passage: ctx.byline, score: 1, lexical: 0, alignment: 1, dense: 0 };
     return { kind: 'answered', question, text, sentences: [text], citations: [citation(r)] };
   }
 
@@ -146,26 +199,16 @@ export function answerQuestion(ctx: AskContext, raw: string): Answer {
     .map((n) => n.name);
   if (unknownNames.length) return notCovered(ctx, question, unknownNames);
 
-  const retrieval = ctx.retriever.retrieve(question);
-  if (retrieval.terms.length === 0) {
-    if (tokenize(question).length === 0) return { kind: 'usage', question, reason: 'no-content', text: ctx.usageText };
-    return { kind: 'usage', question, reason: 'no-content', text: ctx.usageText };
-  }
-  const top = retrieval.ranked.filter((r) => r.lexical > 0 || r.dense > 0);
-  if (top.length === 0 || retrieval.coverage < ctx.abstain.minCoverage) return notCovered(ctx, question, []);
+  if (!withoutQuestionFraming(tokenize(question)).some(isContent)) return { kind: 'usage', question, reason: 'no-content', text: ctx.usageText };
+  const analysis = analyse(ctx, question);
+  if (!analysis || declines(analysis.signals, ctx.abstain)) return notCovered(ctx, question, []);
 
-  const pool = top.slice(0, SENTENCE_POOL);
-  const scored = rankSentences(ctx, retrieval.terms, pool, retrieval.queryEmbedding);
-  let best = scored[0]!;
-  if (expectedFact(question) === 'number') {
-    const withNumber = scored.find((s) => hasNumber(s.passage.passage.sentences[s.index]!.text));
-    if (!withNumber) return notCovered(ctx, question, []);
-    best = withNumber;
-  }
-  if (best.score < ctx.abstain.minSentenceScore) return notCovered(ctx, question, []);
-
+  const { best, scored, retrieval } = analysis;
   const sentences = answerSentences(best, scored);
-  // The passage the answer comes from is cited first; then the rest by score.
-  const ordered = [best.passage, ...top.filter((r) => r !== best.passage)].slice(0, MAX_CITATIONS);
+  // Citations in ranking order, best first (the answer sentence nearly always comes from the first).
+  // When passages are nearly tied, the one holding the best sentence breaks the tie.
+  const lead = analysis.candidates[0]!;
+  const first = best.passage !== lead && best.passage.score >= NEAR_TIE * lead.score ? best.passage : lead;
+  const ordered = [first, ...analysis.candidates.filter((r) => r !== first)].slice(0, MAX_CITATIONS);
   return { kind: 'answered', question, text: sentences.join(' '), sentences, citations: ordered.map(citation) };
 }

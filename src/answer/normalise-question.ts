@@ -26,8 +26,10 @@ export function cleanQuestion(raw: string): string {
 /** The kind of fact a question asks for, where that kind can be checked in a sentence. */
 export type ExpectedFact = 'number' | 'any';
 
+// Digits, or a number word that counts something ("seven hours"), not one inside a compound
+// ("three-way") or the pronoun "one".
 const NUMBER_WORDS =
-  /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|once|twice|single|several)\b/i;
+  /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|twice)\b(?![-\u2010-\u2015])/i;
 
 /** Questions that can only be answered by a quantity or a date. */
 export function expectedFact(question: string): ExpectedFact {

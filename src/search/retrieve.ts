@@ -1,52 +1,105 @@
 /**
- * Hybrid retrieval: term-wise BM25 (minisearch) with soft term matching, fused with a SIF dense
- * score. Returns passages ranked, plus the signals the abstention decision needs.
+ * Hybrid retrieval over passages. Three signals, fused:
+ * - lexical: term-wise BM25 from minisearch, each question term scored on its own (one term, one
+ *   vote: minisearch multiplies by the number of matched terms, which rewards long paragraphs once
+ *   a question carries near-synonyms), a term counting as the best of its own form and its nearest
+ *   article words, never their sum;
+ * - alignment: how much of the question a passage covers, each question word matched to its most
+ *   similar word in the passage (1 for the same stem, the cosine of cleaned word vectors otherwise),
+ *   weighted by how informative the word is (a soft, word-vector form of term coverage);
+ * - dense: cosine of SIF sentence embeddings.
  */
 import type MiniSearch from 'minisearch';
 import type { Passage } from '../types.ts';
-import { isContent, termOf, tokenize, type Token } from '../text/terms.ts';
+import { contentTerms, isContent, termOf, tokenize, withoutQuestionFraming, type Token } from '../text/terms.ts';
 import { NEIGHBOUR_SEARCH, searchTerm, TYPED_TERM_SEARCH } from './search-index.ts';
-import { SemanticSpace, similarity } from './semantic.ts';
+import { contentWords, SemanticSpace, similarity } from './semantic.ts';
 
-/** Weight of a stand-in word's hits relative to the question word's own (times its cosine). */
+/** Weight of a stand-in word's BM25 hits relative to the question word's own (times its cosine). */
 export const NEIGHBOUR_WEIGHT = 0.5;
-/** Share of the fused score that comes from the dense (meaning) score. */
-export const DENSE_WEIGHT = 0.4;
+/** Below this cosine a word is no evidence at all for alignment. */
+export const ALIGN_FLOOR = 0.35;
+/**
+ * SIF constant for question-term weights. Larger than the embedding's (3e-4): the frequencies come
+ * from news text, where names like "China" are common, and a question's topic word must still count.
+ */
+const TERM_WEIGHT_A = 1e-3;
+/** Strength of a typo or prefix match. */
+const TYPED_STRENGTH = 0.6;
+
+/**
+ * How strongly a match counts as evidence that the article speaks of the question's word:
+ * the same stem fully, a typo partly, a similar word only when it is close (cosine 0.5 -> 0,
+ * 0.8 and above -> 1: word vectors put "dinner" at 0.56 from "meeting", "China" at 0.73 from
+ * "Beijing"). Ranking uses the raw similarities; abstention uses this.
+ */
+const EVIDENCE_FLOOR = 0.5;
+const EVIDENCE_FULL = 0.8;
+export function evidence(similarity: number): number {
+  if (similarity >= 0.999) return 1;
+  const vector = Math.max(0, Math.min(1, (similarity - EVIDENCE_FLOOR) / (EVIDENCE_FULL - EVIDENCE_FLOOR)));
+  return similarity === TYPED_STRENGTH ? Math.max(TYPED_STRENGTH, vector) : vector;
+}
+
+/** Similarity given to a derivational kin of a question word. */
+const KIN_SIMILARITY = 0.85;
+
+/**
+ * Whether two stems are derivations of one word: a common prefix of at least five letters that
+ * leaves at most one letter of the shorter and three of the longer (exclud/exclus, ukrain/ukrainian),
+ * but not state/statement.
+ */
+export function kin(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let common = 0;
+  while (common < short.length && short[common] === long[common]) common++;
+  return common >= 5 && short.length - common <= 1 && long.length - common <= 3;
+}
+
+/** How the three signals are fused into one ranking score (they sum to 1). */
+export interface RankWeights {
+  lexical: number;
+  alignment: number;
+  dense: number;
+}
+
+export const RANK_WEIGHTS: RankWeights = { lexical: 0.4, alignment: 0.35, dense: 0.25 };
 
 /** One content term of a question and how the article matched it. */
 export interface QueryTerm {
   token: Token;
   term: string;
-  /** SIF weight of the word: how much it says (rare words say more). */
+  /** How much the word says (rare words say more), from its general frequency. */
   weight: number;
-  /** 1 exact, 0.6 typo/prefix, a cosine for a stand-in word, 0 unmatched. */
+  /** Best match anywhere: 1 exact, 0.6 typo/prefix, a cosine for a similar word, 0 none. */
   strength: number;
-  /** Article terms that matched it, with their weight (1 for itself). */
-  matched: Map<string, number>;
-  /** Per-passage score of this term. */
+  /** Article words that match it, with their strength. */
+  align: Map<string, number>;
+  /** Per-passage BM25 score of this term. */
   scores: Map<string, number>;
 }
 
 export interface RankedPassage {
   passage: Passage;
-  /** Fused score in [0, 1]-ish: the ranking key. */
+  /** Fused score: the ranking key. */
   score: number;
   lexical: number;
+  alignment: number;
   dense: number;
 }
 
 export interface Retrieval {
   terms: QueryTerm[];
   ranked: RankedPassage[];
-  /** Share of the question's information (SIF-weighted) that the article matches, 0..1. */
+  /** Share of the question's information (weighted) that the article matches anywhere, 0..1. */
   coverage: number;
   queryEmbedding?: Float32Array;
 }
 
 export interface Retriever {
   retrieve(question: string): Retrieval;
-  /** Content terms of a question, deduplicated, with the article's matches. */
-  analyse(tokens: Token[]): QueryTerm[];
+  /** Weighted share of the question's terms that a set of article words covers, 0..1. */
+  alignment(terms: QueryTerm[], words: ReadonlySet<string>): number;
 }
 
 export function createRetriever(
@@ -54,8 +107,22 @@ export function createRetriever(
   passages: readonly Passage[],
   semantic: SemanticSpace | undefined,
   passageEmbeddings: Map<string, Float32Array | undefined>,
+  weights: RankWeights = RANK_WEIGHTS,
 ): Retriever {
-  const byId = new Map(passages.map((p) => [p.id, p]));
+  const wordsByTerm = new Map<string, Set<string>>();
+  const passageWords = new Map<string, Set<string>>();
+  for (const p of passages) {
+    const words = new Set<string>();
+    for (const t of tokenize(`${p.heading} ${p.text}`)) {
+      if (!isContent(t)) continue;
+      words.add(t.word);
+      const term = termOf(t);
+      if (!wordsByTerm.has(term)) wordsByTerm.set(term, new Set());
+      wordsByTerm.get(term)!.add(t.word);
+    }
+    passageWords.set(p.id, words);
+  }
+  const names = namesOf(passages);
 
   function analyse(tokens: Token[]): QueryTerm[] {
     const seen = new Set<string>();
@@ -65,44 +132,73 @@ export function createRetriever(
       const term = termOf(token);
       if (seen.has(term)) continue;
       seen.add(term);
-      const direct = searchTerm(ms, term, token.acronym ? NEIGHBOUR_SEARCH : TYPED_TERM_SEARCH);
+      // A real word is taken as written; only a word no dictionary knows is read as a typo or a
+      // partial word ("sanctons", "negotiat"), so "weather" never becomes "whether".
+      const typo = !token.acronym && !(semantic?.vectors.has(token.word) ?? false);
+      const direct = searchTerm(ms, term, typo ? TYPED_TERM_SEARCH : NEIGHBOUR_SEARCH);
       const scores = new Map(direct.scores);
-      const matched = new Map<string, number>();
-      if (direct.strength > 0) matched.set(term, direct.strength);
-      let strength = direct.strength;
-      if (semantic && direct.strength < 1) {
-        for (const n of semantic.neighbours(token.word)) {
+      const align = new Map<string, number>();
+      // Names match only literally: word vectors put Ukraine next to Russia and Erdogan next to
+      // Putin, which is what makes them look known when they are not.
+      const isName = token.acronym || names.has(token.word) || (semantic !== undefined && token.capitalised && token.offset > 0 && !semantic.vectors.has(token.word));
+      if (semantic && !isName) {
+        for (const [w, c] of semantic.similarities(token.word, ALIGN_FLOOR)) if (!names.has(w)) align.set(w, c);
+      }
+      const credit = (t: string, s: number) => {
+        for (const w of wordsByTerm.get(t) ?? []) align.set(w, Math.max(align.get(w) ?? 0, s));
+      };
+      credit(term, 1);
+      // Derivations Porter2 keeps apart ("excluded"/"exclusion": exclud/exclus) are kin.
+      for (const [t] of wordsByTerm) if (t !== term && kin(term, t)) credit(t, KIN_SIMILARITY);
+      if (typo && direct.strength > 0 && direct.strength < 1) {
+        for (const r of ms.search(term, TYPED_TERM_SEARCH)) for (const t of r.terms) if (t !== term) credit(t, TYPED_STRENGTH);
+      }
+      if (semantic && direct.strength < 1 && !isName) {
+        for (const n of semantic.neighbours(token.word).filter((x) => !names.has(x.word))) {
           const hits = searchTerm(ms, n.term, NEIGHBOUR_SEARCH);
-          if (hits.scores.size === 0) continue;
           const w = NEIGHBOUR_WEIGHT * n.cosine;
-          matched.set(n.term, Math.max(matched.get(n.term) ?? 0, n.cosine));
-          strength = Math.max(strength, n.cosine);
           for (const [id, s] of hits.scores) scores.set(id, Math.max(scores.get(id) ?? 0, w * s));
         }
       }
-      // Typo matches also count in the sentence ranking: record the article terms they hit.
-      if (direct.strength > 0 && direct.strength < 1) {
-        for (const r of ms.search(term, TYPED_TERM_SEARCH)) for (const t of r.terms) if (!matched.has(t)) matched.set(t, 0.6);
-      }
-      const weight = semantic?.vectors.weight(token.word) ?? 1;
-      out.push({ token, term, weight, strength, matched, scores });
+      let strength = 0;
+      for (const s of align.values()) strength = Math.max(strength, evidence(s));
+      const weight = semantic?.vectors.weight(token.word, TERM_WEIGHT_A) ?? 1;
+      out.push({ token, term, weight, strength, align, scores });
     }
     return out;
   }
 
+  function alignment(terms: QueryTerm[], words: ReadonlySet<string>): number {
+    let total = 0;
+    let got = 0;
+    for (const t of terms) {
+      total += t.weight;
+      let best = 0;
+      for (const w of words) {
+        const s = t.align.get(w);
+        if (s !== undefined && s > best) best = s;
+      }
+      got += t.weight * best;
+    }
+    return total > 0 ? got / total : 0;
+  }
+
   function retrieve(question: string): Retrieval {
-    const terms = analyse(tokenize(question));
+    const terms = analyse(withoutQuestionFraming(tokenize(question)));
     const lexical = new Map<string, number>();
     for (const t of terms) for (const [id, s] of t.scores) lexical.set(id, (lexical.get(id) ?? 0) + s);
-    const maxLex = Math.max(0, ...lexical.values());
+    // The query's best possible lexical score: every term at its best passage. A passage's share of
+    // it says how much of the question it matches, comparable across questions.
+    const maxLex = terms.reduce((sum, t) => sum + Math.max(0, ...t.scores.values()), 0);
     const queryEmbedding = semantic?.embed(question);
     const ranked: RankedPassage[] = [];
     for (const p of passages) {
       const lex = lexical.get(p.id) ?? 0;
+      const align = alignment(terms, passageWords.get(p.id)!);
       const dense = Math.max(0, similarity(queryEmbedding, passageEmbeddings.get(p.id)));
       const lexNorm = maxLex > 0 ? lex / maxLex : 0;
-      const score = semantic ? (1 - DENSE_WEIGHT) * lexNorm + DENSE_WEIGHT * dense : lexNorm;
-      if (lex > 0 || dense > 0) ranked.push({ passage: byId.get(p.id)!, score, lexical: lex, dense });
+      const score = semantic ? weights.lexical * lexNorm + weights.alignment * align + weights.dense * dense : lexNorm;
+      if (lex > 0 || align > 0 || dense > 0) ranked.push({ passage: p, score, lexical: lex, alignment: align, dense });
     }
     ranked.sort((a, b) => b.score - a.score || a.passage.order - b.passage.order);
     const total = terms.reduce((s, t) => s + t.weight, 0);
@@ -110,5 +206,30 @@ export function createRetriever(
     return { terms, ranked, coverage, queryEmbedding };
   }
 
-  return { retrieve, analyse };
+  return { retrieve, alignment };
 }
+
+/**
+ * The article's names: words it writes capitalised inside sentences and never in lower case
+ * (Putin, Ukraine, NATO), lowercased.
+ */
+export function namesOf(passages: readonly Passage[]): Set<string> {
+  const capitalised = new Set<string>();
+  const lower = new Set<string>();
+  for (const p of passages) {
+    for (const s of p.sentences) {
+      tokenize(s.text).forEach((t, i) => {
+        if (t.acronym || (t.capitalised && i > 0)) capitalised.add(t.word);
+        else if (!t.capitalised) lower.add(t.word);
+      });
+    }
+  }
+  return new Set([...capitalised].filter((w) => !lower.has(w)));
+}
+
+/** Content words of a text as a set, for `Retriever.alignment`. */
+export function wordSet(text: string): Set<string> {
+  return new Set(contentWords(text));
+}
+
+export { contentTerms };

@@ -53,21 +53,33 @@ export class SemanticSpace {
     }
   }
 
-  /** Article words nearest to `word` (other stems than its own), closest first. */
+  /** Article words nearest to `word` (other stems than its own), closest first, one per stem. */
   neighbours(word: string, limit = NEIGHBOURS_PER_TERM, minCosine = NEIGHBOUR_MIN_COSINE): Neighbour[] {
-    const forms = variants(word, (w) => this.vectors.has(w)).map((f) => this.vectors.vector(f)).filter((v): v is Float32Array => !!v);
-    if (forms.length === 0) return [];
     const own = stem(word);
     const best = new Map<string, Neighbour>();
-    for (const entry of this.vocabulary) {
-      if (entry.term === own) continue;
-      let c = -1;
-      for (const v of forms) c = Math.max(c, cosine(v, entry.vector));
-      if (c < minCosine) continue;
-      const prev = best.get(entry.term);
-      if (!prev || prev.cosine < c) best.set(entry.term, { word: entry.word, term: entry.term, cosine: c });
+    for (const [w, c] of this.similarities(word, minCosine)) {
+      const term = stem(w);
+      if (term === own) continue;
+      const prev = best.get(term);
+      if (!prev || prev.cosine < c) best.set(term, { word: w, term, cosine: c });
     }
     return [...best.values()].sort((a, b) => b.cosine - a.cosine).slice(0, limit);
+  }
+
+  /**
+   * Similarity of a question word to every article word it resembles (cosine >= `floor`, best over
+   * inflected forms on both sides), keyed by article word.
+   */
+  similarities(word: string, floor: number): Map<string, number> {
+    const out = new Map<string, number>();
+    const forms = variants(word, (w) => this.vectors.has(w)).map((f) => this.vectors.vector(f)).filter((v): v is Float32Array => !!v);
+    if (forms.length === 0) return out;
+    for (const entry of this.vocabulary) {
+      let c = -1;
+      for (const v of forms) c = Math.max(c, cosine(v, entry.vector));
+      if (c >= floor && c > (out.get(entry.word) ?? -1)) out.set(entry.word, c);
+    }
+    return out;
   }
 
   /** Unnormalised SIF average of the words' vectors; undefined when no word has a vector. */

@@ -19,8 +19,8 @@ export interface WordVectors {
   readonly dims: number;
   /** Unit vector of a lowercased word, or undefined when the word is unknown. */
   vector(word: string): Float32Array | undefined;
-  /** SIF weight in (0, 1]: close to 1 for rare or unknown words, small for frequent ones. */
-  weight(word: string): number;
+  /** SIF weight a/(a+p(w)) in (0, 1]: close to 1 for rare or unknown words, small for frequent ones. */
+  weight(word: string, a?: number): number;
   has(word: string): boolean;
 }
 
@@ -62,11 +62,11 @@ class CachedWordVectors implements WordVectors {
     if (this.decoded.size < 20_000) this.decoded.set(word, v);
     return v;
   }
-  weight(word: string): number {
+  weight(word: string, a = SIF_A): number {
     const rank = this.index.get(word) ?? this.index.size * 3;
     // Zipf's law: p(rank) ~ 1 / (rank * H)
     const p = 1 / ((rank + 10) * this.harmonic);
-    return SIF_A / (SIF_A + p);
+    return a / (a + p);
   }
 }
 

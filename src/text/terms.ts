@@ -25,6 +25,11 @@ const EXTRA_STOP = [
   'tell', 'know', 'explain', 'describe', 'please', 'pls', 'plz', 'thanks', 'thank', 'ok', 'okay', 'so', 'um', 'uh',
   'lol', 'lmao', 'haha', 'hey', 'hi', 'hello', 'yo', 'actually', 'really', 'basically', 'literally', 'kinda',
   'sorta', 'wanna', 'gonna', 'gotta', 'guess', 'anyway', 'btw', 'idk', 'hmm', 'wat', 'wut', 'u', 'ur', 'ya',
+  // common misspellings of function words (transpositions mostly), which are not words themselves
+  'teh', 'hte', 'adn', 'taht', 'thta', 'waht', 'hwat', 'whta', 'wiht', 'tihs', 'thsi', 'yuo', 'jsut', 'becuase',
+  'beacuse', 'cuz', 'coz', 'abotu', 'aobut', 'wich', 'whcih', 'thier', 'theyre', 'dont', 'doesnt', 'didnt', 'wont',
+  'cant', 'isnt', 'wasnt', 'arent', 'im', 'ive', 'youre',
+  'when', 'where', 'how', 'what', 'who', 'whats', 'wheres', 'hows',
   'say', 'says', 'said', 'saying', 'mean', 'means', 'regarding', 'respect', 'article', 'author', 'piece', 'text',
 ];
 
@@ -96,6 +101,15 @@ export function isContent(token: Token): boolean {
 export function termOf(token: Token): string {
   return token.acronym ? token.word : stem(token.word);
 }
+
+/**
+ * Marks the words that only frame a question ("how LONG", "how MANY", "how MUCH"): they ask for a
+ * quantity and name nothing. Returns the tokens with those removed.
+ */
+export function withoutQuestionFraming(tokens: Token[]): Token[] {
+  return tokens.filter((t, i) => !(i > 0 && tokens[i - 1]!.word === 'how' && QUANTITY_FRAMES.has(t.word)));
+}
+const QUANTITY_FRAMES = new Set(['long', 'many', 'much', 'often', 'far', 'old', 'big', 'soon', 'large']);
 
 /** Content terms of a text, in order, with repeats (for indexing). */
 export function contentTerms(text: string): string[] {

@@ -1,0 +1,128 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createAnswerer, MAX_QUESTION_LENGTH, type Answer } from '../../src/index.ts';
+
+const answerer = createAnswerer({ corpusDir: 'corpus' });
+const firstCitation = (a: Answer) => (a.kind === 'answered' ? a.citations[0]?.id : undefined);
+
+describe('ranking set: the passage that answers comes first', () => {
+  // Question -> the paragraph that answers it (in the manner of minisearch's ranking tests).
+  const ranking: [string, string][] = [
+    ['How long did the negotiations go on?', 'alaska-summit/s0/p1'],
+    ['What conditions did Putin set before any pullback of troops?', 'alaska-summit/s2/p1'],
+    ['Why is Alaska a meaningful place for Russia and America to meet?', 'alaska-summit/s1/p1'],
+    ['Why would yielding territory reward aggression?', 'alaska-summit/s2/p2'],
+    ['What business arrangement did Trump propose?', 'alaska-summit/s3/p1'],
+    ['How did Russian state television portray Putin?', 'alaska-summit/s4/p2'],
+    ['Where does Beijing stand?', 'alaska-summit/s5/p2'],
+    ['What small steps could build trust?', 'alaska-summit/s7/p1'],
+    ['What would success look like for Trump?', 'alaska-summit/s7/p2'],
+  ];
+  it.each(ranking)('%s -> %s', (q, id) => {
+    expect(firstCitation(answerer.ask(q))).toBe(id);
+  });
+
+  // Known misses: paraphrases no single-word similarity bridges ("win" for "success", "giving up
+  // land" for "yielding territory"). They document the limit; when one starts passing, move it up.
+  const knownMisses: [string, string][] = [
+    ['Why was the location in Alaska meaningful?', 'alaska-summit/s1/p1'],
+    ['What would count as a win for Trump?', 'alaska-summit/s7/p2'],
+  ];
+  it.fails.each(knownMisses)('known miss: %s -> %s', (q, id) => {
+    expect(firstCitation(answerer.ask(q))).toBe(id);
+  });
+});
+
+describe('answers', () => {
+  it('quote whole sentences from the cited passage, verbatim', () => {
+    const a = answerer.ask('How long was the meeting?');
+    expect(a.kind).toBe('answered');
+    if (a.kind !== 'answered') return;
+    expect(a.text).toContain('seven hours');
+    for (const s of a.sentences) expect(a.citations.some((c) => c.text.includes(s))).toBe(true);
+    expect(a.citations.length).toBeGreaterThan(0);
+    expect(a.citations.length).toBeLessThanOrEqual(3);
+    expect(a.citations[0]!.label).toBe('Introduction, paragraph 1');
+  });
+
+  it('see through chat noise, case and curly quotes', () => {
+    const plain = answerer.ask('What did Trump offer?');
+    const noisy = answerer.ask('ok so what did TRUMP actually offer lol');
+    expect(firstCitation(noisy)).toBe(firstCitation(plain));
+    expect(firstCitation(answerer.ask('What is Europe’s “endless war”?'))).toBe(firstCitation(answerer.ask("What is Europe's \"endless war\"?")));
+  });
+
+  it('tolerate a typo', () => {
+    expect(firstCitation(answerer.ask('what did trump sugest about sanctons'))).toBe('alaska-summit/s3/p1');
+  });
+
+  it('answer who wrote the article from its byline', () => {
+    const a = answerer.ask('Who wrote this?');
+    expect(a.kind).toBe('answered');
+    expect(a.text).toContain('Poonam Sharma');
+  });
+});
+
+describe('abstention', () => {
+  it.each(['What is the capital of Peru?', 'How do I bake sourdough bread?', 'Recommend a good laptop for gaming'])(
+    'declines an off-topic question: %s', (q) => {
+      const a = answerer.ask(q);
+      expect(a.kind).toBe('not-covered');
+      if (a.kind === 'not-covered') expect(a.suggestions.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('names a person the article never mentions', () => {
+    const a = answerer.ask('What did Emmanuel Macron think of the summit?');
+    expect(a.kind).toBe('not-covered');
+    expect(a.text).toContain('The article does not mention Emmanuel Macron.');
+  });
+
+  it('declines a number the article does not give', () => {
+    expect(answerer.ask('How many soldiers does Ukraine have?').kind).toBe('not-covered');
+  });
+
+  it('does not mistake an inflected name the article uses for an unknown one', () => {
+    expect(answerer.ask('What do Ukrainians fear from the talks?').kind).toBe('answered');
+  });
+});
+
+describe('usage replies', () => {
+  it('answers empty and noise-only input with help', () => {
+    for (const q of ['', '   ', '???', 'lol', '<@U123>', '@everyone']) {
+      const a = answerer.ask(q);
+      expect(a.kind).toBe('usage');
+      expect(a.text.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('asks for a shorter question above the length limit', () => {
+    const a = answerer.ask('why '.repeat(MAX_QUESTION_LENGTH));
+    expect(a.kind).toBe('usage');
+    if (a.kind === 'usage') expect(a.reason).toBe('too-long');
+  });
+});
+
+describe('any input', () => {
+  it('returns an answer value and never throws, for arbitrary, binary and huge text', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.string({ unit: 'grapheme', maxLength: 200 }),
+          fc.string({ unit: 'binary', maxLength: 200 }),
+          fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b).toString('latin1')),
+          fc.constantFrom('<!channel>', '@everyone', '<@U1>', '```', '\u202e', '\u200b', '**', '> quote').chain((s) => fc.string({ maxLength: 40 }).map((t) => `${s} ${t} ${s}`)),
+        ),
+        (q) => {
+          const a = answerer.ask(q);
+          expect(['answered', 'not-covered', 'usage']).toContain(a.kind);
+          expect(typeof a.text).toBe('string');
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    const huge = answerer.ask('x'.repeat(100_000));
+    expect(huge.kind).toBe('usage');
+  });
+});
