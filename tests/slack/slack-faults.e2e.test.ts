@@ -105,6 +105,23 @@ describe('GIVEN the Slack Web API misbehaves', () => {
     await h.fake.waitFor(() => botPosts(h, next).length);
   });
 
+  it('tells the user and lives on when a handler crashes (the feedback store throws)', async () => {
+    const record = h.feedback.record;
+    h.feedback.record = () => {
+      throw new Error('disk on fire');
+    };
+    try {
+      const click = await h.sender.click({ action_id: 'summit_feedback_up', value: '{"q":"q","k":"answered","c":[]}' });
+      const [reply] = await h.fake.waitFor(() => responsesTo(h, click.responseUrl).length && responsesTo(h, click.responseUrl));
+      expect(reply!.text).toMatch(/Sorry, something went wrong on my side/);
+      expect(h.logs.join('')).toContain('disk on fire');
+    } finally {
+      h.feedback.record = record;
+    }
+    const channel = await askInDm();
+    await h.fake.waitFor(() => botPosts(h, channel).length);
+  });
+
   it('never writes a token or the signing secret to its logs', async () => {
     await settle(100);
     const logs = h.logs.join('');

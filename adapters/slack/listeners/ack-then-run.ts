@@ -7,7 +7,7 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import { renderNotice } from '../render-blocks.ts';
 import { respondPrivately, type ReplyTarget } from '../send-reply.ts';
-import { admit, type SlackRuntime } from '../slack-runtime.ts';
+import { admit, CORE_APOLOGY, type SlackRuntime } from '../slack-runtime.ts';
 
 /** What Bolt gives a command or action listener that this needs. */
 export interface AckedRequest {
@@ -24,5 +24,13 @@ export async function ackThenRun(rt: SlackRuntime, request: AckedRequest, target
     await respondPrivately(rt, request.respond, request.client, target, renderNotice(admission.notice));
     return;
   }
-  await rt.work.run(work);
+  await rt.work.run(async () => {
+    try {
+      await work();
+    } catch (err) {
+      // A bug in a handler: log it with the stack, tell the user, keep the process.
+      rt.deps.logger.error({ err }, 'Slack handler failed');
+      await respondPrivately(rt, request.respond, request.client, target, renderNotice(CORE_APOLOGY));
+    }
+  });
 }

@@ -12,7 +12,7 @@ import type { App } from '@slack/bolt';
 import { renderAnswer, renderNotice } from '../render-blocks.ts';
 import { answerPublicly, tellPrivately, type ReplyTarget } from '../send-reply.ts';
 import { slackTextToPlain } from '../slack-text.ts';
-import { admit, runCore, type SlackRuntime } from '../slack-runtime.ts';
+import { admit, CORE_APOLOGY, runCore, type SlackRuntime } from '../slack-runtime.ts';
 
 /** The fields of a Slack message event this adapter reads. */
 interface IncomingMessage {
@@ -69,9 +69,15 @@ async function onMessage(rt: SlackRuntime, client: Client, m: IncomingMessage, v
   }
   if (target.threadTs && !isDm) rt.threads.add(threadKey(m.channel, target.threadTs));
   await rt.work.run(async () => {
-    const question = slackTextToPlain(m.text ?? '', rt.bot.userId);
-    const answer = runCore(rt, 'ask', () => rt.deps.answerer.ask(question));
-    const message = answer.ok ? renderAnswer(answer.value) : renderNotice(answer.apology);
-    await answerPublicly(rt, client, target, message);
+    try {
+      const question = slackTextToPlain(m.text ?? '', rt.bot.userId);
+      const answer = runCore(rt, 'ask', () => rt.deps.answerer.ask(question));
+      const message = answer.ok ? renderAnswer(answer.value) : renderNotice(answer.apology);
+      await answerPublicly(rt, client, target, message);
+    } catch (err) {
+      // A bug in this handler: log it with the stack, tell the asker, keep the process.
+      rt.deps.logger.error({ err }, 'Slack message handler failed');
+      await tellPrivately(rt, client, target, renderNotice(CORE_APOLOGY));
+    }
   });
 }
