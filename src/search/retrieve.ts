@@ -142,7 +142,7 @@ export function createRetriever(
       // Putin, which is what makes them look known when they are not.
       const isName = token.acronym || names.has(token.word) || (semantic !== undefined && token.capitalised && token.offset > 0 && !semantic.vectors.has(token.word));
       if (semantic && !isName) {
-        for (const [w, c] of semantic.similarities(token.word, ALIGN_FLOOR)) if (!names.has(w)) align.set(w, c);
+        for (const [w, c] of semantic.similarities(token.word)) if (c >= ALIGN_FLOOR && !names.has(w)) align.set(w, c);
       }
       const credit = (t: string, s: number) => {
         for (const w of wordsByTerm.get(t) ?? []) align.set(w, Math.max(align.get(w) ?? 0, s));

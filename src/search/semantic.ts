@@ -37,27 +37,37 @@ export function variants(word: string, has: (w: string) => boolean): string[] {
   return [...out];
 }
 
+/** The lowest cosine any caller asks about; similarities are computed once at this floor and cached. */
+export const SIMILARITY_FLOOR = 0.35;
+
 export class SemanticSpace {
-  private readonly vocabulary: { word: string; term: string; vector: Float32Array }[] = [];
+  /** Article word forms' vectors, one row each, in one flat array for a tight loop. */
+  private readonly matrix: Float32Array;
+  private readonly rowWord: string[] = [];
+  private readonly cache = new Map<string, Map<string, number>>();
   private common?: Float32Array;
 
   constructor(readonly vectors: WordVectors, articleWords: Iterable<string>) {
-    const seen = new Set<string>();
-    for (const word of articleWords) {
-      if (seen.has(word)) continue;
-      seen.add(word);
+    const rows: Float32Array[] = [];
+    for (const word of new Set(articleWords)) {
       for (const form of variants(word, (w) => vectors.has(w))) {
         const vector = vectors.vector(form);
-        if (vector) this.vocabulary.push({ word, term: stem(word), vector });
+        if (vector) {
+          rows.push(vector);
+          this.rowWord.push(word);
+        }
       }
     }
+    this.matrix = new Float32Array(rows.length * vectors.dims);
+    rows.forEach((r, i) => this.matrix.set(r, i * vectors.dims));
   }
 
   /** Article words nearest to `word` (other stems than its own), closest first, one per stem. */
   neighbours(word: string, limit = NEIGHBOURS_PER_TERM, minCosine = NEIGHBOUR_MIN_COSINE): Neighbour[] {
     const own = stem(word);
     const best = new Map<string, Neighbour>();
-    for (const [w, c] of this.similarities(word, minCosine)) {
+    for (const [w, c] of this.similarities(word)) {
+      if (c < minCosine) continue;
       const term = stem(w);
       if (term === own) continue;
       const prev = best.get(term);
@@ -67,18 +77,28 @@ export class SemanticSpace {
   }
 
   /**
-   * Similarity of a question word to every article word it resembles (cosine >= `floor`, best over
-   * inflected forms on both sides), keyed by article word.
+   * Similarity of a word to every article word it resembles (cosine >= SIMILARITY_FLOOR, best over
+   * inflected forms on both sides), keyed by article word. Cached: questions repeat their words.
    */
-  similarities(word: string, floor: number): Map<string, number> {
+  similarities(word: string): ReadonlyMap<string, number> {
+    const hit = this.cache.get(word);
+    if (hit) return hit;
     const out = new Map<string, number>();
     const forms = variants(word, (w) => this.vectors.has(w)).map((f) => this.vectors.vector(f)).filter((v): v is Float32Array => !!v);
-    if (forms.length === 0) return out;
-    for (const entry of this.vocabulary) {
+    const d = this.vectors.dims;
+    const m = this.matrix;
+    for (let row = 0; row < this.rowWord.length; row++) {
       let c = -1;
-      for (const v of forms) c = Math.max(c, cosine(v, entry.vector));
-      if (c >= floor && c > (out.get(entry.word) ?? -1)) out.set(entry.word, c);
+      for (const v of forms) {
+        let dot = 0;
+        for (let i = 0, o = row * d; i < d; i++, o++) dot += v[i]! * m[o]!;
+        if (dot > c) c = dot;
+      }
+      const w = this.rowWord[row]!;
+      if (c >= SIMILARITY_FLOOR && c > (out.get(w) ?? -1)) out.set(w, c);
     }
+    if (this.cache.size > 5_000) this.cache.clear();
+    this.cache.set(word, out);
     return out;
   }
 
