@@ -6,7 +6,7 @@
  * no question or quote can ping anyone. Escaping only keeps the text readable as typed.
  */
 import {
-  ButtonStyle, ComponentType, escapeMarkdown, MessageFlags,
+  ButtonStyle, ComponentType, MessageFlags,
   type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField,
 } from 'discord.js';
 import type { Answer, Citation, Document, HelpInfo, Passage, Summary } from '../../src/index.ts';
@@ -32,6 +32,8 @@ const QUOTE_PREVIEW_LENGTH = 500;
 /** "Full passage" buttons for the first citations; one row holds 5 buttons, 2 are votes. */
 const MAX_PASSAGE_BUTTONS = 3;
 const EMBED_COLOR = 0x2b6cb0;
+/** A footer is a byline: keep it short even when a title is long (Discord allows 2,048). */
+const MAX_FOOTER_USED = 300;
 const ELLIPSIS = '…';
 
 /** The mentions nobody may be pinged by: sent with every message the bot writes. */
@@ -68,19 +70,35 @@ export function trimToLimit(text: string, max: number): string {
 }
 
 /**
- * Makes user or article text display literally: Markdown escaped, and mention syntax broken with a
- * zero-width space so it does not even look like a ping. (allowed_mentions is the guarantee.)
+ * Makes user or article text display literally, within `max` characters: Markdown escaped, and
+ * mention syntax broken with a zero-width space so it does not even look like a ping
+ * (allowed_mentions is the guarantee). The text is cut before escaping too, so the work is
+ * bounded by the limit, not by what a user pasted.
  */
-export function displayText(text: string): string {
-  return escapeMarkdown(text)
-    .replace(/@(everyone|here)/giu, '@\u200b$1')
-    .replace(/<([@#][!&]?|\/)/gu, '<\u200b$1');
+export function displayText(text: string, max: number): string {
+  return trimToLimit(breakMentions(escapeMarkdown(trimToLimit(text, max))), max);
+}
+
+/**
+ * Backslash-escapes Discord Markdown in one linear pass. (discord.js's `escapeMarkdown` takes
+ * over a second on 4 KB of `*_`: a flood of such messages would stall the bot.)
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\*_~`|[\]]/gu, '\\$&')
+    // Line starts: quotes, headings, list items and subtext.
+    .replace(/^([ \t]*)([>#-])/gmu, '$1\\$2');
+}
+
+/** Breaks `@everyone`, `@here`, `<@id>`, `<@&id>`, `<#id>` and `</command:id>` with a zero-width space. */
+function breakMentions(text: string): string {
+  return text.replace(/@(everyone|here)/giu, '@\u200b$1').replace(/<([@#][!&]?|\/)/gu, '<\u200b$1');
 }
 
 /** A content-only message: usage replies, errors, rate-limit notices. */
 export function renderNotice(text: string): DiscordReply {
   return {
-    content: trimToLimit(displayText(text), MAX_CONTENT_LENGTH),
+    content: displayText(text, MAX_CONTENT_LENGTH),
     embeds: [],
     components: [],
     allowedMentions: NO_MENTIONS,
@@ -91,16 +109,16 @@ export function renderNotice(text: string): DiscordReply {
 /** An answer: embed with the sentences, numbered citation fields, passage and vote buttons. */
 export function renderAnswer(answer: Answer, article: ArticleInfo): DiscordReply {
   if (answer.kind === 'usage') return renderNotice(answer.text);
-  const title = trimToLimit(displayText(answer.question), MAX_EMBED_TITLE_LENGTH);
+  const title = displayText(answer.question, MAX_EMBED_TITLE_LENGTH);
   if (answer.kind === 'not-covered') {
     const fields: APIEmbedField[] = answer.suggestions.length
-      ? [{ name: 'Try asking', value: trimToLimit(answer.suggestions.map((s) => `• ${displayText(s)}`).join('\n'), MAX_EMBED_FIELD_VALUE_LENGTH) }]
+      ? [{ name: 'Try asking', value: trimToLimit(answer.suggestions.map((s) => `• ${displayText(s, MAX_EMBED_FIELD_VALUE_LENGTH)}`).join('\n'), MAX_EMBED_FIELD_VALUE_LENGTH) }]
       : [];
-    return embedReply({ title, description: displayText(answer.text), fields, footer: footer(article) }, [voteRow('not-covered', [])]);
+    return embedReply({ title, description: displayText(answer.text, MAX_EMBED_DESCRIPTION_LENGTH), fields, footer: footer(article) }, [voteRow('not-covered', [])]);
   }
   const marked = answer.sentences.map((sentence) => {
     const index = answer.citations.findIndex((c) => c.text.includes(sentence));
-    return displayText(sentence) + (index >= 0 ? ` [${index + 1}]` : '');
+    return displayText(sentence, MAX_EMBED_DESCRIPTION_LENGTH) + (index >= 0 ? ` [${index + 1}]` : '');
   });
   const fields = answer.citations.slice(0, MAX_EMBED_FIELDS).map((c, i) => citationField(c, i, answer.sentences));
   const passageButtons = answer.citations.slice(0, MAX_PASSAGE_BUTTONS).map((c, i) => button(`${CUSTOM_ID.passage}:${c.id}`, `Full passage ${i + 1}`));
@@ -118,9 +136,9 @@ export function renderSummary(summary: Summary, article: ArticleInfo): DiscordRe
     summary.scope.type === 'article' ? 'the whole article'
       : summary.scope.type === 'section' ? summary.scope.heading
         : `“${summary.scope.topic}”`;
-  const lines = summary.points.map((p, i) => `**${i + 1}.** ${displayText(p.text)} — *${displayText(p.citation.label)}*`);
+  const lines = summary.points.map((p, i) => `**${i + 1}.** ${displayText(p.text, MAX_EMBED_DESCRIPTION_LENGTH)} — *${displayText(p.citation.label, MAX_EMBED_FIELD_NAME_LENGTH)}*`);
   return embedReply(
-    { title: trimToLimit(`${SUMMARY_TITLE_PREFIX} ${displayText(scope)}`, MAX_EMBED_TITLE_LENGTH), description: lines.join('\n'), fields: [], footer: footer(article) },
+    { title: trimToLimit(`${SUMMARY_TITLE_PREFIX} ${displayText(scope, MAX_EMBED_TITLE_LENGTH)}`, MAX_EMBED_TITLE_LENGTH), description: lines.join('\n'), fields: [], footer: footer(article) },
     [],
   );
 }
@@ -131,7 +149,7 @@ export const SUMMARY_TITLE_PREFIX = 'Summary of';
 /** One passage in full (the "Full passage" button and `/passage`). */
 export function renderPassage(passage: Passage, article: ArticleInfo): DiscordReply {
   return embedReply(
-    { title: trimToLimit(displayText(passage.label), MAX_EMBED_TITLE_LENGTH), description: displayText(passage.text), fields: [], footer: footer(article, passage.id) },
+    { title: displayText(passage.label, MAX_EMBED_TITLE_LENGTH), description: displayText(passage.text, MAX_EMBED_DESCRIPTION_LENGTH), fields: [], footer: footer(article, passage.id) },
     [],
   );
 }
@@ -143,10 +161,10 @@ export function renderHelp(help: HelpInfo): DiscordReply {
     '`/ask` a question · `/summary` the article, a section or a topic · `/passage` to read a paragraph · `/pin-summary` to pin a summary here',
   ].join('\n');
   const fields: APIEmbedField[] = [
-    { name: 'Try asking', value: help.examples.map((e) => `• ${displayText(e)}`).join('\n') || '—' },
-    { name: 'Sections', value: help.sections.map((s) => `${s.number}. ${displayText(s.heading)}`).join('\n') || '—' },
+    { name: 'Try asking', value: help.examples.map((e) => `• ${displayText(e, MAX_EMBED_FIELD_VALUE_LENGTH)}`).join('\n') || '—' },
+    { name: 'Sections', value: help.sections.map((s) => `${s.number}. ${displayText(s.heading, MAX_EMBED_FIELD_VALUE_LENGTH)}`).join('\n') || '—' },
   ].map((f) => ({ name: f.name, value: trimToLimit(f.value, MAX_EMBED_FIELD_VALUE_LENGTH) }));
-  return embedReply({ title: trimToLimit(`About “${displayText(help.title)}”`, MAX_EMBED_TITLE_LENGTH), description, fields, footer: footer(help) }, []);
+  return embedReply({ title: trimToLimit(`About “${displayText(help.title, MAX_EMBED_TITLE_LENGTH)}”`, MAX_EMBED_TITLE_LENGTH), description, fields, footer: footer(help) }, []);
 }
 
 /** Autocomplete choices, at most 25, names and values within 100 characters. */
@@ -167,14 +185,15 @@ function citationField(citation: Citation, index: number, sentences: string[]): 
   // Quote the answer sentences this passage supplied; otherwise the passage's opening.
   const quoted = sentences.filter((s) => citation.text.includes(s)).join(' ') || citation.text;
   return {
-    name: trimToLimit(`${index + 1}. ${citation.label}`, MAX_EMBED_FIELD_NAME_LENGTH),
-    value: trimToLimit(`> ${displayText(trimToLimit(quoted, QUOTE_PREVIEW_LENGTH))}`, MAX_EMBED_FIELD_VALUE_LENGTH),
+    name: displayText(`${index + 1}. ${citation.label}`, MAX_EMBED_FIELD_NAME_LENGTH),
+    value: `> ${displayText(quoted, QUOTE_PREVIEW_LENGTH)}`,
   };
 }
 
 /** Builds the embed, trimming the description last so title, fields and footer fit in 6,000. */
 function embedReply(parts: { title: string; description: string; fields: APIEmbedField[]; footer: string }, rows: APIActionRowComponent<APIButtonComponent>[]): DiscordReply {
-  const embed: APIEmbed = { title: parts.title, color: EMBED_COLOR, footer: { text: trimToLimit(parts.footer, MAX_EMBED_FOOTER_LENGTH) } };
+  // Footer trimmed to what a byline needs, leaving the 6,000 for the answer itself.
+  const embed: APIEmbed = { title: parts.title, color: EMBED_COLOR, footer: { text: trimToLimit(parts.footer, MAX_FOOTER_USED) } };
   if (parts.fields.length) embed.fields = parts.fields.slice(0, MAX_EMBED_FIELDS);
   const room = Math.min(MAX_EMBED_DESCRIPTION_LENGTH, MAX_EMBEDS_TOTAL_LENGTH - embedLength(embed));
   embed.description = trimToLimit(parts.description || '—', Math.max(room, 1));
@@ -183,7 +202,8 @@ function embedReply(parts: { title: string; description: string; fields: APIEmbe
 
 function footer(article: ArticleInfo, suffix?: string): string {
   const byline = article.author ? ` by ${article.author}` : '';
-  return `From “${article.title}”${byline}${suffix ? ` · ${suffix}` : ''}`;
+  // Footers show Markdown literally, so only mention syntax needs breaking.
+  return breakMentions(`From “${article.title}”${byline}${suffix ? ` · ${suffix}` : ''}`);
 }
 
 function button(customId: string, label: string, emoji?: string): APIButtonComponent {
