@@ -7,7 +7,7 @@ import type { Answer, Citation, Document, Passage } from '../types.ts';
 import type { QueryTerm, RankedPassage, Retrieval, Retriever } from '../search/retrieve.ts';
 import { similarity, type SemanticSpace } from '../search/semantic.ts';
 import { isContent, tokenize, withoutQuestionFraming } from '../text/terms.ts';
-import { cleanQuestion, expectedFact, hasNumber, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
+import { cleanQuestion, expectedFact, givesAdvice, hasNumber, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
 
 /**
  * Abstention operating point, chosen on the dev set and the project's own question sets
@@ -28,8 +28,6 @@ export const ABSTAIN: AbstainPolicy = {
 
 /** A passage giving the quantity asked for must match at least this share of what the best-matching passage does. */
 const NUMBER_PASSAGE_MIN_SHARE = 0.75;
-/** Passages scoring within this ratio of the best are a near tie. */
-const NEAR_TIE = 0.9;
 /** How many top passages are searched for the answer sentence. */
 const SENTENCE_POOL = 3;
 const MAX_CITATIONS = 3;
@@ -89,14 +87,17 @@ function listOf(items: string[]): string {
 /** Share of a sentence's score that comes from its own agreement with the question (rest: its passage's). */
 const SENTENCE_OWN_WEIGHT = 0.6;
 
-function rankSentences(ctx: AskContext, terms: QueryTerm[], pool: RankedPassage[], query?: Float32Array): ScoredSentence[] {
+/** Bonus for a sentence, and its passage, that gives the kind of fact a question asks for (advice). */
+const CUE_BONUS = 0.15;
+
+function rankSentences(ctx: AskContext, terms: QueryTerm[], pool: RankedPassage[], query?: Float32Array, cue?: (s: string) => boolean): ScoredSentence[] {
   const best = pool[0]?.score || 1;
   const out: ScoredSentence[] = [];
   for (const r of pool) {
     r.passage.sentences.forEach((s, index) => {
       const align = ctx.retriever.alignment(terms, ctx.sentenceWords.get(s.id) ?? new Set());
       const dense = Math.max(0, similarity(query, ctx.sentenceEmbeddings.get(s.id)));
-      const own = ctx.semantic ? 0.65 * align + 0.35 * dense : align;
+      const own = (ctx.semantic ? 0.65 * align + 0.35 * dense : align);
       out.push({ passage: r, index, score: SENTENCE_OWN_WEIGHT * own + (1 - SENTENCE_OWN_WEIGHT) * (r.score / best), align });
     });
   }
@@ -148,12 +149,18 @@ interface Analysis {
 export function analyse(ctx: AskContext, question: string): Analysis | undefined {
   const retrieval = ctx.retriever.retrieve(question);
   if (retrieval.terms.length === 0 || retrieval.ranked.length === 0) return undefined;
-  const wantsNumber = expectedFact(question) === 'number';
+  const fact = expectedFact(question);
+  const wantsNumber = fact === 'number';
+  const cue = fact === 'advice' ? givesAdvice : undefined;
   const candidates = wantsNumber
     ? [...retrieval.ranked].sort((a, b) => Number(hasNumber(b.passage.text)) - Number(hasNumber(a.passage.text)))
-    : retrieval.ranked;
+    : cue
+      ? retrieval.ranked
+        .map((r) => ({ ...r, score: r.score + (cue(r.passage.text) ? CUE_BONUS : 0) }))
+        .sort((a, b) => b.score - a.score || a.passage.order - b.passage.order)
+      : retrieval.ranked;
   const pool = candidates.slice(0, SENTENCE_POOL);
-  const scored = rankSentences(ctx, retrieval.terms, pool, retrieval.queryEmbedding);
+  const scored = rankSentences(ctx, retrieval.terms, pool, retrieval.queryEmbedding, cue);
   let best = scored[0]!;
   let missingNumber = false;
   if (wantsNumber) {
@@ -206,9 +213,6 @@ export function answerQuestion(ctx: AskContext, raw: string): Answer {
   const { best, scored, retrieval } = analysis;
   const sentences = answerSentences(best, scored);
   // Citations in ranking order, best first (the answer sentence nearly always comes from the first).
-  // When passages are nearly tied, the one holding the best sentence breaks the tie.
-  const lead = analysis.candidates[0]!;
-  const first = best.passage !== lead && best.passage.score >= NEAR_TIE * lead.score ? best.passage : lead;
-  const ordered = [first, ...analysis.candidates.filter((r) => r !== first)].slice(0, MAX_CITATIONS);
+  const ordered = analysis.candidates.slice(0, MAX_CITATIONS);
   return { kind: 'answered', question, text: sentences.join(' '), sentences, citations: ordered.map(citation) };
 }
