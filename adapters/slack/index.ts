@@ -4,7 +4,7 @@
  * the answer core passed in. `stop()` stops taking work, lets in-flight answers finish within the
  * grace period, and closes the connection.
  */
-import { App, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SlackConfig } from '../config.ts';
@@ -26,6 +26,11 @@ export interface SlackStartOptions {
   requestTimeoutMs?: number;
   /** HTTP mode: the interface to listen on. Default: all interfaces. */
   host?: string;
+  /**
+   * Socket Mode: how long to wait for a pong, which is also the delay before a reconnect
+   * (Slack's client waits this times the number of failed attempts). Default 5 s.
+   */
+  socketPingTimeoutMs?: number;
 }
 
 /** A few quick retries: about 1 + 2 + 4 s, plus any wait Slack asks for with Retry-After. */
@@ -98,7 +103,16 @@ export async function startSlack(config: SlackConfig, deps: AdapterDeps, options
   const mode = config.appToken ? 'socket' : 'http';
   const common = { token: config.botToken, botId: bot.botId, botUserId: bot.userId, clientOptions, logger: bolt };
   const app = mode === 'socket'
-    ? new App({ ...common, appToken: config.appToken, socketMode: true })
+    ? new App({
+      ...common,
+      receiver: new SocketModeReceiver({
+        appToken: config.appToken!,
+        logger: bolt,
+        clientPingTimeout: options.socketPingTimeoutMs,
+        // The socket's own WebClient (apps.connections.open) must use the same API URL and retries.
+        installerOptions: { clientOptions },
+      }),
+    })
     : new App({
       ...common,
       signingSecret: config.signingSecret,

@@ -4,9 +4,12 @@
  * floods. Every path must end in something the user sees, and no secret may reach the logs.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Answerer } from '../../src/index.ts';
+import { createLogger } from '../../adapters/logger.ts';
+import { startSlack } from '../../adapters/slack/index.ts';
+import { MemoryFeedbackStore, type Answerer } from '../../src/index.ts';
+import { FakeSlack } from '../fakes/fake-slack.ts';
 import {
-  APP_TOKEN, BOT_TOKEN, botPosts, ephemeralsTo, type Harness, messageEvent, realAnswerer, responsesTo, settle, SIGNING_SECRET, startHarness, useHarness,
+  APP_TOKEN, BOT_TOKEN, botPosts, ephemeralsTo, type Harness, messageEvent, realAnswerer, responsesTo, settle, SIGNING_SECRET, startHarness, TEST_LIMITS, useHarness,
 } from './slack-harness.ts';
 
 const QUESTION = 'How long did the talks last?';
@@ -127,6 +130,20 @@ describe('GIVEN the Slack Web API misbehaves', () => {
     const logs = h.logs.join('');
     expect(logs.length).toBeGreaterThan(1_000);
     for (const secret of [BOT_TOKEN, APP_TOKEN, SIGNING_SECRET]) expect(logs).not.toContain(secret);
+  });
+});
+
+describe('GIVEN a bot token Slack rejects', () => {
+  it('fails at startup with invalid_auth, naming SLACK_BOT_TOKEN and how to fix it, without the token', async () => {
+    const fake = await new FakeSlack({ botToken: 'xoxb-the-right-one' }).start();
+    try {
+      const deps = { answerer: realAnswerer(), logger: createLogger({ level: 'silent' }), feedback: new MemoryFeedbackStore(), limits: TEST_LIMITS };
+      const started = startSlack({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, port: 0, apiUrl: fake.apiUrl }, deps);
+      await expect(started).rejects.toThrow(/auth\.test failed \(invalid_auth\): SLACK_BOT_TOKEN was rejected: copy the Bot User OAuth Token/);
+      await started.catch((err: Error) => expect(err.message).not.toContain(BOT_TOKEN));
+    } finally {
+      await fake.stop();
+    }
   });
 });
 

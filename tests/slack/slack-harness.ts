@@ -73,7 +73,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       apiUrl: fake.apiUrl,
     },
     deps,
-    { retryConfig: { retries: options.retries ?? 0, minTimeout: 10, maxTimeout: 50 }, requestTimeoutMs: options.requestTimeoutMs ?? 3_000, host: '127.0.0.1' },
+    { retryConfig: { retries: options.retries ?? 0, minTimeout: 10, maxTimeout: 50 }, requestTimeoutMs: options.requestTimeoutMs ?? 3_000, host: '127.0.0.1', socketPingTimeoutMs: 2_000 },
   );
   const eventsUrl = `http://127.0.0.1:${slack.port ?? 0}/slack/events`;
   const sender = new SlackSender(fake, options.mode === 'http'
