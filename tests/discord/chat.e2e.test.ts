@@ -86,6 +86,27 @@ describe('asking the Discord bot in chat', () => {
     expect(text).not.toMatch(/<@[!&]?\d+>/);
   });
 
+  it('answers hostile text (100 KB, Markdown bombs, RTL, zero-width, command and role syntax) without pinging or crashing', async () => {
+    const hostile = [
+      'why '.repeat(25_000),
+      '*_'.repeat(2_000),
+      '\u202Ewhat did Putin want\u202C \u200B\u200B',
+      '</ask:123> <@&456> @here ||spoiler|| ```code``` > quote',
+      '👨‍👩‍👧🇺🇦 '.repeat(300),
+      '[click](https://evil.example) https://evil.example',
+    ];
+    for (const text of hostile) {
+      const question = h.fake.mentionBot(text);
+      const request = await replyRequest(h, question);
+      expect(request.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+      const body = JSON.stringify([request.body.content ?? '', request.body.embeds ?? []]);
+      expect(body).not.toMatch(/@(everyone|here)|<@[!&]?\d+>/);
+      expect(request.body.content?.length ?? 0).toBeLessThanOrEqual(2_000);
+      for (const embed of request.body.embeds ?? []) expect(embed.title?.length ?? 0).toBeLessThanOrEqual(256);
+    }
+    await replyTo(h, h.fake.mentionBot('Where was the summit?'));
+  });
+
   it('replies to an empty mention with a usage hint, content only and without link embeds', async () => {
     const question = h.fake.sendMessage(`<@${h.fake.bot.id}>`, { mentions: [h.fake.bot] });
     const request = await replyRequest(h, question);

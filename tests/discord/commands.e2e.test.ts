@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_PERMISSIONS } from '../fakes/fake-discord.ts';
-import { startHarness, type Harness } from './discord-harness.ts';
+import { replyTo, startHarness, type Harness } from './discord-harness.ts';
 
 const STRING = 3;
 const INTEGER = 4;
@@ -104,7 +104,7 @@ describe('Discord slash commands', () => {
   });
 
   it('answers "Full passage 1" with the whole cited paragraph, ephemerally', async () => {
-    const answer = await answerInChannel(h, 'How long did the talks last?');
+    const answer = await replyTo(h, h.fake.mentionBot('How long did the talks last?'));
     const button = answer.components[0].components.find((b: any) => b.label === 'Full passage 1');
     const press = h.fake.pressButton(answer, button.custom_id);
     const callback = await h.fake.waitForCallback(press);
@@ -114,7 +114,7 @@ describe('Discord slash commands', () => {
   });
 
   it('records a 👍 through the feedback store with an anonymised user, and acknowledges it privately', async () => {
-    const answer = await answerInChannel(h, 'What did Trump offer Putin?');
+    const answer = await replyTo(h, h.fake.mentionBot('What did Trump offer Putin?'));
     const up = answer.components[0].components.find((b: any) => b.emoji?.name === '👍');
     const callback = await h.fake.waitForCallback(h.fake.pressButton(answer, up.custom_id));
     expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
@@ -166,17 +166,17 @@ describe('Discord commands when the core fails', () => {
     expect(h.fake.requestsTo('DELETE', new RegExp(`${interaction.token}/messages/%40original$`))).toHaveLength(1);
   });
 
+  it('edits an ephemeral deferral into the ephemeral error when a private deferred handler throws', async () => {
+    const interaction = h.fake.slash('summary', [{ name: 'private', type: BOOLEAN, value: true }]);
+    const callback = await h.fake.waitForCallback(interaction);
+    expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    const edit = await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith(`${interaction.token}/messages/%40original`));
+    expect(edit.body.content).toMatch(/something went wrong/i);
+  });
+
   it('tells a chat user something went wrong and keeps answering afterwards', async () => {
-    const crash = h.fake.mentionBot('CRASH now');
-    const sorry = await h.fake.waitForBotMessage(crash.channel_id, (m) => m.message_reference?.message_id === crash.id);
+    const sorry = await replyTo(h, h.fake.mentionBot('CRASH now'));
     expect(sorry.content).toMatch(/something went wrong/i);
-    const fine = h.fake.mentionBot('Where was the summit?');
-    await h.fake.waitForBotMessage(fine.channel_id, (m) => m.message_reference?.message_id === fine.id);
+    await replyTo(h, h.fake.mentionBot('Where was the summit?'));
   });
 });
-
-/** Asks by mention and returns the bot's answer message as the fake stored it. */
-async function answerInChannel(h: Harness, text: string): Promise<any> {
-  const question = h.fake.mentionBot(text);
-  return h.fake.waitForBotMessage(question.channel_id, (m) => m.message_reference?.message_id === question.id);
-}
