@@ -120,6 +120,14 @@ describe('GIVEN the bot runs in HTTP mode', () => {
     expect(JSON.stringify(reply!.blocks)).toContain(ACTION.share);
   });
 
+  it('/ask with nothing after it explains how to ask, privately and without buttons', async () => {
+    const { responseUrl } = await h.sender.command('/ask', '   ');
+    const [reply] = await h.fake.waitFor(() => responsesTo(h, responseUrl).length && responsesTo(h, responseUrl));
+    expect(reply).toMatchObject({ response_type: 'ephemeral' });
+    expect(reply!.text.length).toBeGreaterThan(10);
+    expect(JSON.stringify(reply!.blocks)).not.toContain('button');
+  });
+
   it('Share in channel posts the answer publicly, credited to the sharer, and deletes the private copy', async () => {
     const { responseUrl } = await h.sender.command('/ask', QUESTION, { channel: 'C0SHARE' });
     const [reply] = await h.fake.waitFor(() => responsesTo(h, responseUrl).length && responsesTo(h, responseUrl));

@@ -8,7 +8,7 @@
  * one handler that takes each `channel:ts` once, so every question is answered exactly once.
  * Bolt acks events before listeners run; the work happens after the ack.
  */
-import type { App } from '@slack/bolt';
+import type { App, webApi } from '@slack/bolt';
 import { renderAnswer, renderNotice } from '../render-blocks.ts';
 import { answerPublicly, tellPrivately, type ReplyTarget } from '../send-reply.ts';
 import { slackTextToPlain } from '../slack-text.ts';
@@ -26,7 +26,7 @@ interface IncomingMessage {
   channel_type?: string;
 }
 
-type Client = Parameters<Parameters<App['event']>[1]>[0]['client'];
+type Client = webApi.WebClient;
 
 /** Registers the `app_mention` and `message` listeners. */
 export function register(app: App, rt: SlackRuntime): void {
