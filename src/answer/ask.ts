@@ -6,7 +6,7 @@
 import type { Answer, Citation, Document, Passage } from '../types.ts';
 import type { QueryTerm, RankedPassage, Retrieval, Retriever } from '../search/retrieve.ts';
 import { similarity, type SemanticSpace } from '../search/semantic.ts';
-import { isContent, tokenize, withoutQuestionFraming } from '../text/terms.ts';
+import { isContent, oneEditApart, tokenize, withoutQuestionFraming } from '../text/terms.ts';
 import { cleanQuestion, expectedFact, givesAdvice, hasNumber, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
 
 /**
@@ -62,11 +62,12 @@ function citation(r: RankedPassage): Citation {
   return { id: r.passage.id, label: r.passage.label, heading: r.passage.heading, text: r.passage.text, score: Number(r.score.toFixed(4)) };
 }
 
-/** Whether the article knows a name's word, allowing inflections (Ukrainian ~ Ukraine). */
+/** Whether the article knows a name's word, allowing inflections (Ukrainian ~ Ukraine) and a typo (Ukriane). */
 function knows(known: ReadonlySet<string>, word: string): boolean {
   if (known.has(word)) return true;
   if (word.length < 5) return false;
   for (const k of known) {
+    if (k.length >= 5 && oneEditApart(word, k)) return true;
     if (k.length >= 5 && (word.startsWith(k.slice(0, -1)) || k.startsWith(word.slice(0, -1))) && Math.abs(k.length - word.length) <= 4) return true;
   }
   return false;

@@ -11,7 +11,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { Passage } from '../types.ts';
-import { contentTerms, isContent, termOf, tokenize, withoutQuestionFraming, type Token } from '../text/terms.ts';
+import { contentTerms, isContent, isMisspeltStopWord, termOf, tokenize, withoutQuestionFraming, type Token } from '../text/terms.ts';
 import { NEIGHBOUR_SEARCH, searchTerm, TYPED_TERM_SEARCH } from './search-index.ts';
 import { contentWords, SemanticSpace, similarity } from './semantic.ts';
 
@@ -135,6 +135,8 @@ export function createRetriever(
       // A real word is taken as written; only a word no dictionary knows is read as a typo or a
       // partial word ("sanctons", "negotiat"), so "weather" never becomes "whether".
       const typo = !token.acronym && !(semantic?.vectors.has(token.word) ?? false);
+      // An unknown word one edit from a stop word is that stop word mistyped ("betwen").
+      if (typo && semantic && isMisspeltStopWord(token.word)) continue;
       const direct = searchTerm(ms, term, typo ? TYPED_TERM_SEARCH : NEIGHBOUR_SEARCH);
       const scores = new Map(direct.scores);
       const align = new Map<string, number>();

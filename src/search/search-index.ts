@@ -45,7 +45,9 @@ export const INDEX_OPTIONS: Options<IndexedPassage> = {
 
 /** Fuzzy and prefix matching for a typed term: typos in longer words, partial last words. */
 export const TYPED_TERM_SEARCH: SearchOptions = {
-  fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length === 4 ? 1 : false),
+  // Only words no dictionary knows are read as typos, so the reading can be generous: two edits
+  // from six letters on ("ukriane" is two edits from "ukraine"), one below.
+  fuzzy: (term) => (term.length >= 6 ? 2 : term.length >= 4 ? 1 : false),
   prefix: (term) => term.length >= 4,
   weights: { fuzzy: 0.6, prefix: 0.5 },
 };

@@ -90,6 +90,26 @@ export function stem(word: string): string {
   return s;
 }
 
+/** Whether two words are one edit apart: a letter added, dropped, changed, or two swapped. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  return long.slice(i + 1) === short.slice(i);
+}
+
+/** Whether a misspelt word is most likely a stop word ("betwen", "actualy", "teh"). */
+export function isMisspeltStopWord(word: string): boolean {
+  if (word.length < 3) return false;
+  for (const s of STOP_WORDS) if (s.length >= 3 && oneEditApart(word, s)) return true;
+  return false;
+}
+
 /** Whether a token carries content (not a stop word; acronyms always do). */
 export function isContent(token: Token): boolean {
   if (token.acronym) return true;

@@ -88,8 +88,13 @@ describe('abstention', () => {
     expect(answerer.ask('How many soldiers does Ukraine have?').kind).toBe('not-covered');
   });
 
-  it('does not mistake an inflected name the article uses for an unknown one', () => {
+  it('does not mistake an inflected or mistyped name the article uses for an unknown one', () => {
     expect(answerer.ask('What do Ukrainians fear from the talks?').kind).toBe('answered');
+    expect(firstCitation(answerer.ask('Was Ukriane at the negotiating table?'))).toBeDefined();
+  });
+
+  it('reads a mistyped stop word as the stop word, not as an unknown word', () => {
+    expect(firstCitation(answerer.ask('do they have any common interests betwen them'))).toBe(firstCitation(answerer.ask('do they have any common interests between them')));
   });
 });
 
