@@ -16,6 +16,7 @@ export interface BotIdentity {
   name: string;
 }
 
+/** What every Slack listener shares; one per running adapter. */
 export interface SlackRuntime {
   deps: AdapterDeps;
   bot: BotIdentity;
@@ -33,6 +34,7 @@ const TAKEN_MEMORY = 20_000;
 /** Threads remembered for follow-ups; the oldest are forgotten first. */
 const THREAD_MEMORY = 5_000;
 
+/** Builds the runtime from the process services and the bot's identity, with limits from `deps.limits`. */
 export function createRuntime(deps: AdapterDeps, bot: BotIdentity): SlackRuntime {
   const { limits } = deps;
   return {
