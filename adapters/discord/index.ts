@@ -44,8 +44,10 @@ export async function startDiscord(config: DiscordConfig, deps: AdapterDeps, opt
   const work = new WorkLimiter(deps.limits.maxConcurrent);
   const context: CommandContext = { ...deps, logger: log, pinCooldown: new Cooldown(deps.limits.pinCooldownSeconds) };
 
-  client.on(Events.MessageCreate, (message) => void handleMessage(message, context, { rateLimiter, work }));
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, context, { rateLimiter, work }));
+  // The handlers answer their own failures; these catches are for bugs in that very code.
+  const unexpected = (err: unknown) => log.error({ err }, 'discord handler failed unexpectedly');
+  client.on(Events.MessageCreate, (message) => void handleMessage(message, context, { rateLimiter, work }).catch(unexpected));
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, context, { rateLimiter, work }).catch(unexpected));
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, 'gateway disconnected for good'));

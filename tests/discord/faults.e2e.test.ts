@@ -4,7 +4,11 @@
  * limits, bounded concurrency and clean shutdown. Real discord.js, real core, fake Discord.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { replyRequest, replyTo, startHarness, type Harness } from './discord-harness.ts';
+import { startDiscord } from '../../adapters/discord/index.ts';
+import { createLogger } from '../../adapters/logger.ts';
+import { MemoryFeedbackStore } from '../../src/index.ts';
+import { FakeDiscord } from '../fakes/fake-discord.ts';
+import { realAnswerer, replyRequest, replyTo, startHarness, TEST_LIMITS, type Harness } from './discord-harness.ts';
 
 const STRING = 3;
 const EPHEMERAL = 64;
@@ -84,6 +88,20 @@ describe('the Discord adapter under faults', () => {
   it('keeps heartbeating and Discord acknowledges', async () => {
     h = await startHarness({ fake: { heartbeatIntervalMs: 200 } });
     await h.fake.waitUntil(() => h!.fake.gatewayCount('heartbeat') >= 2, 3_000, 'two heartbeats');
+  });
+});
+
+describe('starting the Discord adapter with a bad token', () => {
+  it('fails with a message that names DISCORD_TOKEN and does not repeat the token', async () => {
+    const fake = await FakeDiscord.start();
+    try {
+      const deps = { answerer: realAnswerer(), logger: createLogger({ level: 'silent' }), feedback: new MemoryFeedbackStore(), limits: TEST_LIMITS };
+      const attempt = startDiscord({ token: 'wrong-token-value', apiUrl: fake.apiUrl }, deps, { rest: { retries: 0, timeout: 1_000 } });
+      await expect(attempt).rejects.toThrow(/DISCORD_TOKEN/);
+      await expect(attempt).rejects.not.toThrow(/wrong-token-value/);
+    } finally {
+      await fake.close();
+    }
   });
 });
 
