@@ -76,14 +76,14 @@ export function trimToLimit(text: string, max: number): string {
  * bounded by the limit, not by what a user pasted.
  */
 export function displayText(text: string, max: number): string {
-  return trimToLimit(breakMentions(escapeMarkdown(trimToLimit(text, max))), max);
+  return trimToLimit(breakMentions(escapeDiscordMarkdown(trimToLimit(text, max))), max);
 }
 
 /**
  * Backslash-escapes Discord Markdown in one linear pass. (discord.js's `escapeMarkdown` takes
  * over a second on 4 KB of `*_`: a flood of such messages would stall the bot.)
  */
-export function escapeMarkdown(text: string): string {
+export function escapeDiscordMarkdown(text: string): string {
   return text
     .replace(/[\\*_~`|[\]]/gu, '\\$&')
     // Line starts: quotes, headings, list items and subtext.

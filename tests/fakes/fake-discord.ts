@@ -306,7 +306,7 @@ export class FakeDiscord {
     return this.waitForRequest((r) => r.method === 'POST' && r.path.startsWith(`/interactions/${interaction.id}/`), timeoutMs, `the callback of interaction ${interaction.id}`);
   }
 
-  /** Waits for the nth message the bot posts to a channel after `afterCount` (default: the next one). */
+  /** Waits for a message the bot posted (or its interaction response) in a channel that matches `predicate`. */
   async waitForBotMessage(channelId: string, predicate: (m: any) => boolean = () => true, timeoutMs = 5_000): Promise<any> {
     return this.waitUntil(
       () => (this.messages.get(channelId) ?? []).find((m) => m.author.id === this.bot.id && predicate(m)),
