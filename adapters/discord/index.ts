@@ -38,6 +38,8 @@ export async function startDiscord(config: DiscordConfig, deps: AdapterDeps, opt
     partials: [Partials.Channel],
     // The default for every message the client sends; each payload also carries it.
     allowedMentions: NO_MENTIONS,
+    // A question deleted before the answer lands still gets its answer, just without the link.
+    failIfNotExists: false,
     rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...options.rest },
   });
   const rateLimiter = new RateLimiter({ perMinute: deps.limits.ratePerMinute, burst: deps.limits.burst });

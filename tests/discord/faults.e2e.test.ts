@@ -89,6 +89,35 @@ describe('the Discord adapter under faults', () => {
     h = await startHarness({ fake: { heartbeatIntervalMs: 200 } });
     await h.fake.waitUntil(() => h!.fake.gatewayCount('heartbeat') >= 2, 3_000, 'two heartbeats');
   });
+
+  it('treats a connection whose heartbeats go unacknowledged as dead, and resumes', async () => {
+    h = await startHarness({ fake: { heartbeatIntervalMs: 200 } });
+    h.fake.ackHeartbeats = false;
+    await h.fake.waitUntil(() => h!.fake.gatewayCount('resume') >= 1, 5_000, 'a RESUME after the zombie connection');
+    h.fake.ackHeartbeats = true;
+    await replyTo(h, h.fake.mentionBot('Where was the summit?'));
+    expect(h.fake.gatewayCount('identify')).toBe(1);
+  });
+
+  it('logs, and lives on, when Discord keeps failing an interaction callback', async () => {
+    h = await startHarness();
+    const interaction = h.fake.slash('help');
+    // Three tries for the reply, three for the error reply.
+    h.fake.fault({ method: 'POST', path: new RegExp(`^/interactions/${interaction.id}/`), status: 503, times: 6 });
+    await h.fake.waitUntil(() => h!.logs.some((l) => l.includes('could not send the error reply')), 10_000, 'the logged give-up');
+    await h.fake.waitForCallback(h.fake.slash('help'));
+  });
+
+  it('still answers when the question was deleted before the reply landed', async () => {
+    h = await startHarness();
+    h.fake.fault({ method: 'POST', path: /^\/channels\/\d+\/messages$/, delayMs: 300 });
+    const question = h.fake.mentionBot('Where was the summit?');
+    const request = await h.fake.waitForRequest((r) => r.body?.message_reference?.message_id === question.id);
+    h.fake.deleteMessage(question.channel_id, question.id);
+    await h.fake.waitUntil(() => request.status !== 0, 3_000, 'the reply to be served');
+    expect(request.status).toBe(200);
+    expect(request.body.message_reference.fail_if_not_exists).toBe(false);
+  });
 });
 
 describe('starting the Discord adapter with a bad token', () => {

@@ -120,6 +120,8 @@ export class FakeDiscord {
   readonly botRoleId: string;
   botPermissions: bigint;
   maxPins: number;
+  /** When false the gateway stops acknowledging heartbeats: a zombie connection to the client. */
+  ackHeartbeats = true;
 
   /** Every REST request, in arrival order. */
   readonly requests: RecordedRequest[] = [];
@@ -236,6 +238,11 @@ export class FakeDiscord {
     if (session.socket?.readyState === WebSocket.OPEN) {
       session.socket.send(JSON.stringify({ op: GatewayOp.Dispatch, ...event }));
     }
+  }
+
+  /** Deletes a message, as its author would (the fake does not dispatch MESSAGE_DELETE). */
+  deleteMessage(channelId: string, messageId: string): void {
+    this.removeMessage(channelId, messageId);
   }
 
   /** A MESSAGE_CREATE from a user in the guild channel (or a DM with `dm`). Returns the message. */
@@ -405,7 +412,7 @@ export class FakeDiscord {
       this.notify();
       switch (payload.op) {
         case GatewayOp.Heartbeat:
-          socket.send(JSON.stringify({ op: GatewayOp.HeartbeatAck }));
+          if (this.ackHeartbeats) socket.send(JSON.stringify({ op: GatewayOp.HeartbeatAck }));
           break;
         case GatewayOp.Identify:
           this.onIdentify(socket, payload.d);
@@ -574,6 +581,14 @@ export class FakeDiscord {
     if (method === 'GET' && path === '/users/@me') return { status: 200, body: this.bot };
 
     if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === 'POST') {
+      const reference = body?.message_reference;
+      if (reference && !this.findMessage(m[1]!, reference.message_id)) {
+        // Discord refuses a reply to a deleted message unless fail_if_not_exists is false.
+        if (reference.fail_if_not_exists !== false) {
+          return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: { message_reference: { _errors: [{ code: 'REPLIES_UNKNOWN_MESSAGE', message: 'Unknown message' }] } } } };
+        }
+        body = { ...body, message_reference: undefined };
+      }
       const message = this.botMessage(m[1]!, body);
       this.storeMessage(message);
       return { status: 200, body: message };
