@@ -103,7 +103,7 @@ export function buildSentenceGraph(units: SentenceUnit[]): SentenceGraph {
 /**
  * Continuous LexRank: the stationary distribution of a random walk that follows similarity links
  * (rows normalised) with probability `damping`, else jumps to any sentence. Scaled so the most
- * central sentence scores 1. Deterministic: a fixed number of power iterations from uniform.
+ * central sentence scores 1. Deterministic: power iteration from uniform until it settles.
  */
 export function lexRank(sim: number[][], damping = LEXRANK_DAMPING, iterations = 100): number[] {
   const n = sim.length;
@@ -122,7 +122,9 @@ export function lexRank(sim: number[][], damping = LEXRANK_DAMPING, iterations =
       const row = sim[i]!;
       for (let j = 0; j < n; j++) next[j] = next[j]! + share * row[j]!;
     }
+    const change = next.reduce((d, x, k) => d + Math.abs(x - p[k]!), 0);
     p = next;
+    if (change < 1e-10) break;
   }
   const max = Math.max(...p);
   return p.map((x) => x / max);
