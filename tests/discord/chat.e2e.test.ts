@@ -3,19 +3,14 @@
  * Mentions and replies to the bot's answers are answered as replies, DMs in the DM, bots ignored,
  * and no text anyone types can make the bot ping.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replyRequest, replyTo, startHarness, type Harness } from './discord-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { harnessForSuite, replyRequest, replyTo } from './discord-harness.ts';
 
 describe('asking the Discord bot in chat', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const harness = harnessForSuite();
 
   it('answers a mention with a reply whose body carries the embed, the citations and allowed_mentions.parse = []', async () => {
+    const h = harness();
     const question = h.fake.mentionBot('How long did the talks last?');
     const request = await replyRequest(h, question);
     expect(request.body.message_reference.message_id).toBe(question.id);
@@ -32,12 +27,14 @@ describe('asking the Discord bot in chat', () => {
   });
 
   it('strips the bot mention from the question it asks the core', async () => {
+    const h = harness();
     const question = h.fake.mentionBot('What did Trump offer Putin?');
     const reply = await replyTo(h, question);
     expect(reply.embeds[0].title).toBe('What did Trump offer Putin?');
   });
 
   it('answers a DM in the DM', async () => {
+    const h = harness();
     const question = h.fake.sendMessage('Why was Ukraine excluded from the talks?', { dm: true });
     const reply = await replyTo(h, question);
     expect(reply.channel_id).toBe(h.fake.dmChannelId);
@@ -45,6 +42,7 @@ describe('asking the Discord bot in chat', () => {
   });
 
   it('answers a reply to one of its answers, as a reply', async () => {
+    const h = harness();
     const first = h.fake.mentionBot('What did Putin want?');
     const answer = await replyTo(h, first);
     // A reply that keeps its @ping lists the bot in mentions, so Discord sends the content.
@@ -54,6 +52,7 @@ describe('asking the Discord bot in chat', () => {
   });
 
   it('explains, rather than guesses, when a reply without a ping arrives with no content', async () => {
+    const h = harness();
     const first = h.fake.mentionBot('Where was the summit held?');
     const answer = await replyTo(h, first);
     const silentReply = h.fake.sendMessage('', { replyTo: answer });
@@ -63,6 +62,7 @@ describe('asking the Discord bot in chat', () => {
   });
 
   it('ignores messages from bots, itself included, and messages that do not mention it', async () => {
+    const h = harness();
     const fromBot = h.fake.sendMessage(`<@${h.fake.bot.id}> What did Trump offer?`, { author: h.fake.otherBot, mentions: [h.fake.bot] });
     const fromItself = h.fake.sendMessage(`<@${h.fake.bot.id}> echo`, { author: h.fake.bot, mentions: [h.fake.bot] });
     const unrelated = h.fake.sendMessage('just chatting about the summit');
@@ -75,6 +75,7 @@ describe('asking the Discord bot in chat', () => {
   });
 
   it('never pings when a question contains @everyone, @here or a user mention', async () => {
+    const h = harness();
     const question = h.fake.sendMessage(`<@${h.fake.bot.id}> @everyone @here <@${h.fake.alice.id}> <@&${h.fake.guildId}> what did Trump offer?`, {
       mentions: [h.fake.bot, h.fake.alice],
       mentionEveryone: true,
@@ -87,6 +88,7 @@ describe('asking the Discord bot in chat', () => {
   });
 
   it('answers hostile text (100 KB, Markdown bombs, RTL, zero-width, command and role syntax) without pinging or crashing', async () => {
+    const h = harness();
     const hostile = [
       'why '.repeat(25_000),
       '*_'.repeat(2_000),
@@ -108,6 +110,7 @@ describe('asking the Discord bot in chat', () => {
   });
 
   it('replies to an empty mention with a usage hint, content only and without link embeds', async () => {
+    const h = harness();
     const question = h.fake.sendMessage(`<@${h.fake.bot.id}>`, { mentions: [h.fake.bot] });
     const request = await replyRequest(h, question);
     expect(request.body.content.length).toBeGreaterThan(0);

@@ -2,9 +2,9 @@
  * Slash commands, autocomplete and buttons, end to end through the real discord.js and core:
  * the fake Discord dispatches INTERACTION_CREATE and records the callbacks and webhook edits.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAKE_PERMISSIONS } from '../fakes/fake-discord.ts';
-import { replyTo, startHarness, type Harness } from './discord-harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Answerer } from '../../src/index.ts';
+import { harnessForSuite, realAnswerer, replyTo } from './discord-harness.ts';
 
 const STRING = 3;
 const INTEGER = 4;
@@ -13,15 +13,10 @@ const EPHEMERAL = 64;
 const CALLBACK = { message: 4, deferred: 5, autocomplete: 8 };
 
 describe('Discord slash commands', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const harness = harnessForSuite();
 
   it('answers /ask publicly by default, with the embed and no mentions allowed', async () => {
+    const h = harness();
     const interaction = h.fake.slash('ask', [{ name: 'question', type: STRING, value: 'What did Trump offer Putin?' }]);
     const callback = await h.fake.waitForCallback(interaction);
     expect(callback.body.type).toBe(CALLBACK.message);
@@ -32,6 +27,7 @@ describe('Discord slash commands', () => {
   });
 
   it('answers /ask private:true ephemerally', async () => {
+    const h = harness();
     const interaction = h.fake.slash('ask', [
       { name: 'question', type: STRING, value: 'What did Trump offer Putin?' },
       { name: 'private', type: BOOLEAN, value: true },
@@ -42,12 +38,14 @@ describe('Discord slash commands', () => {
   });
 
   it('answers /ask in a DM with the bot', async () => {
+    const h = harness();
     const interaction = h.fake.slash('ask', [{ name: 'question', type: STRING, value: 'Where was the summit?' }], { dm: true });
     const callback = await h.fake.waitForCallback(interaction);
     expect(callback.body.data.embeds[0].description).toMatch(/Alaska/);
   });
 
   it('defers /summary and then edits @original (URL-encoded as %40original) with the summary', async () => {
+    const h = harness();
     const interaction = h.fake.slash('summary', [{ name: 'points', type: INTEGER, value: 3 }]);
     const callback = await h.fake.waitForCallback(interaction);
     expect(callback.body.type).toBe(CALLBACK.deferred);
@@ -60,6 +58,7 @@ describe('Discord slash commands', () => {
   });
 
   it('defers /summary private:true ephemerally, so the edit stays private', async () => {
+    const h = harness();
     const interaction = h.fake.slash('summary', [{ name: 'topic', type: STRING, value: 'sanctions' }, { name: 'private', type: BOOLEAN, value: true }]);
     const callback = await h.fake.waitForCallback(interaction);
     expect(callback.body.type).toBe(CALLBACK.deferred);
@@ -69,6 +68,7 @@ describe('Discord slash commands', () => {
   });
 
   it('offers at most 25 passage choices, named by label, for /passage autocomplete', async () => {
+    const h = harness();
     const interaction = h.fake.autocomplete('passage', [{ name: 'id', type: STRING, value: '', focused: true }]);
     const callback = await h.fake.waitForCallback(interaction);
     expect(callback.body.type).toBe(CALLBACK.autocomplete);
@@ -80,12 +80,14 @@ describe('Discord slash commands', () => {
   });
 
   it('narrows /summary section choices to headings matching what was typed', async () => {
+    const h = harness();
     const interaction = h.fake.autocomplete('summary', [{ name: 'section', type: STRING, value: 'road', focused: true }]);
     const callback = await h.fake.waitForCallback(interaction);
     expect(callback.body.data.choices).toEqual([{ name: '7. The Road Ahead', value: '7' }]);
   });
 
   it('shows a passage in full with /passage, and a not-found passage privately', async () => {
+    const h = harness();
     const found = h.fake.slash('passage', [{ name: 'id', type: STRING, value: 'alaska-summit/s2/p1' }]);
     const shown = await h.fake.waitForCallback(found);
     expect(shown.body.data.embeds[0].title).toMatch(/The Ukraine War/);
@@ -98,12 +100,14 @@ describe('Discord slash commands', () => {
   });
 
   it('sends /help to the asker alone, with examples and sections', async () => {
+    const h = harness();
     const callback = await h.fake.waitForCallback(h.fake.slash('help'));
     expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(callback.body.data.embeds[0].fields.map((f: any) => f.name)).toEqual(['Try asking', 'Sections']);
   });
 
   it('answers "Full passage 1" with the whole cited paragraph, ephemerally', async () => {
+    const h = harness();
     const answer = await replyTo(h, h.fake.mentionBot('How long did the talks last?'));
     const button = answer.components[0].components.find((b: any) => b.label === 'Full passage 1');
     const press = h.fake.pressButton(answer, button.custom_id);
@@ -114,6 +118,7 @@ describe('Discord slash commands', () => {
   });
 
   it('records a 👍 through the feedback store with an anonymised user, and acknowledges it privately', async () => {
+    const h = harness();
     const answer = await replyTo(h, h.fake.mentionBot('What did Trump offer Putin?'));
     const up = answer.components[0].components.find((b: any) => b.emoji?.name === '👍');
     const callback = await h.fake.waitForCallback(h.fake.pressButton(answer, up.custom_id));
@@ -124,31 +129,13 @@ describe('Discord slash commands', () => {
     expect(entry.user).not.toContain(h.fake.alice.id);
     expect(entry.user).toMatch(/^[0-9a-f]{16}$/);
   });
-
-  it('registers /pin-summary only for members who may pin (default_member_permissions)', async () => {
-    const { commands } = await import('../../adapters/discord/commands/index.ts');
-    const pin = commands.find((c) => c.data.name === 'pin-summary')!;
-    expect(pin.data.default_member_permissions).toBe(FAKE_PERMISSIONS.PinMessages.toString());
-  });
 });
 
 describe('Discord commands when the core fails', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    const { realAnswerer } = await import('./discord-harness.ts');
-    const real = realAnswerer();
-    // A core that crashes on demand: the handler must log it and still answer the user.
-    const crashing = Object.create(real, {
-      ask: { value: (q: string) => (q.includes('CRASH') ? (() => { throw new Error('boom'); })() : real.ask(q)) },
-      summarize: { value: () => { throw new Error('summary boom'); } },
-    });
-    h = await startHarness({ answerer: crashing });
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const harness = harnessForSuite(() => ({ answerer: crashingAnswerer() }));
 
   it('replies with an ephemeral error when a handler throws before replying', async () => {
+    const h = harness();
     const interaction = h.fake.slash('ask', [{ name: 'question', type: STRING, value: 'CRASH please' }]);
     const callback = await h.fake.waitForCallback(interaction);
     expect(callback.body.type).toBe(CALLBACK.message);
@@ -158,6 +145,7 @@ describe('Discord commands when the core fails', () => {
   });
 
   it('removes a public deferral and follows up with an ephemeral error when a deferred handler throws', async () => {
+    const h = harness();
     const interaction = h.fake.slash('summary', []);
     expect((await h.fake.waitForCallback(interaction)).body.type).toBe(CALLBACK.deferred);
     const followUp = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${h.fake.applicationId}/${interaction.token}`);
@@ -167,6 +155,7 @@ describe('Discord commands when the core fails', () => {
   });
 
   it('edits an ephemeral deferral into the ephemeral error when a private deferred handler throws', async () => {
+    const h = harness();
     const interaction = h.fake.slash('summary', [{ name: 'private', type: BOOLEAN, value: true }]);
     const callback = await h.fake.waitForCallback(interaction);
     expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
@@ -175,8 +164,18 @@ describe('Discord commands when the core fails', () => {
   });
 
   it('tells a chat user something went wrong and keeps answering afterwards', async () => {
+    const h = harness();
     const sorry = await replyTo(h, h.fake.mentionBot('CRASH now'));
     expect(sorry.content).toMatch(/something went wrong/i);
     await replyTo(h, h.fake.mentionBot('Where was the summit?'));
   });
 });
+
+/** The real core, except that it crashes on demand: handlers must log it and still answer. */
+function crashingAnswerer(): Answerer {
+  const real = realAnswerer();
+  return Object.create(real, {
+    ask: { value: (q: string) => (q.includes('CRASH') ? (() => { throw new Error('boom'); })() : real.ask(q)) },
+    summarize: { value: () => { throw new Error('summary boom'); } },
+  });
+}

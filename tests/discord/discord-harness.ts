@@ -2,6 +2,7 @@
  * Starts the real Discord adapter (real discord.js, real answer core) against a fresh fake
  * Discord on 127.0.0.1, with logs captured so tests can read them (and grep them for the token).
  */
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createAnswerer, MemoryFeedbackStore, type Answerer } from '../../src/index.ts';
 import type { LimitsConfig } from '../../adapters/config.ts';
 import type { AdapterDeps, RunningAdapter } from '../../adapters/deps.ts';
@@ -60,6 +61,34 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await adapter.stop();
       await fake.close();
     },
+  };
+}
+
+/** One harness for the enclosing describe block: started before its tests, closed after them. */
+export function harnessForSuite(options: () => HarnessOptions = () => ({})): () => Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness(options());
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return () => {
+    if (!harness) throw new Error('harness not started: call harnessForSuite inside describe()');
+    return harness;
+  };
+}
+
+/** A fresh harness per test (for tests that change limits or break things), closed after each. */
+export function harnessPerTest(): (options?: HarnessOptions) => Promise<Harness> {
+  const started: Harness[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((h) => h.close()));
+  });
+  return async (options) => {
+    const harness = await startHarness(options);
+    started.push(harness);
+    return harness;
   };
 }
 

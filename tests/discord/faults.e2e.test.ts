@@ -3,25 +3,21 @@
  * gateway disconnects (resume, and a fresh identify when the session is gone), per-user rate
  * limits, bounded concurrency and clean shutdown. Real discord.js, real core, fake Discord.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startDiscord } from '../../adapters/discord/index.ts';
 import { createLogger } from '../../adapters/logger.ts';
 import { MemoryFeedbackStore } from '../../src/index.ts';
 import { FakeDiscord } from '../fakes/fake-discord.ts';
-import { realAnswerer, replyRequest, replyTo, startHarness, TEST_LIMITS, type Harness } from './discord-harness.ts';
+import { harnessPerTest, realAnswerer, replyRequest, replyTo, startHarness, TEST_LIMITS } from './discord-harness.ts';
 
 const STRING = 3;
 const EPHEMERAL = 64;
 
 describe('the Discord adapter under faults', () => {
-  let h: Harness | undefined;
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
+  const start = harnessPerTest();
 
   it('waits out a REST 429 for its Retry-After, then sends the reply exactly once', async () => {
-    h = await startHarness();
+    const h = await start();
     h.fake.fault({
       method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 429,
       headers: { 'retry-after': '0.6', 'x-ratelimit-scope': 'user' },
@@ -36,7 +32,7 @@ describe('the Discord adapter under faults', () => {
   });
 
   it('retries a 500 and answers once', async () => {
-    h = await startHarness();
+    const h = await start();
     h.fake.fault({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 500 });
     const question = h.fake.mentionBot('What did Trump offer Putin?');
     await replyRequest(h, question);
@@ -45,18 +41,18 @@ describe('the Discord adapter under faults', () => {
   });
 
   it('gives up after bounded retries on a persistent 502, logs it, and keeps answering afterwards', async () => {
-    h = await startHarness();
+    const h = await start();
     // Three tries (retries: 2) for the answer, three for the error reply.
     h.fake.fault({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 502, times: 6 });
     const doomed = h.fake.mentionBot('Where was the summit?');
-    await h.fake.waitUntil(() => h!.logs.some((l) => l.includes('could not send the error reply')), 10_000, 'the logged give-up');
+    await h.fake.waitUntil(() => h.logs.some((l) => l.includes('could not send the error reply')), 10_000, 'the logged give-up');
     expect(h.fake.requestsTo('POST', /^\/channels\/\d+\/messages$/).filter((r) => r.body?.message_reference?.message_id === doomed.id)).toHaveLength(6);
     expect(h.logs.join('')).toMatch(/message handler failed/);
     await replyTo(h, h.fake.mentionBot('What does China gain?'));
   });
 
   it('retries a request that outlives the REST timeout', async () => {
-    h = await startHarness();
+    const h = await start();
     h.fake.fault({ method: 'POST', path: /^\/channels\/\d+\/messages$/, delayMs: 2_000, status: 200, body: {} });
     const question = h.fake.mentionBot('Where was the summit?');
     await replyRequest(h, question);
@@ -65,7 +61,7 @@ describe('the Discord adapter under faults', () => {
   }, 10_000);
 
   it('resumes after the gateway closes and answers a mention sent while it was away', async () => {
-    h = await startHarness();
+    const h = await start();
     expect(h.fake.gatewayCount('identify')).toBe(1);
     h.fake.closeGateway(4000);
     const missed = h.fake.mentionBot('How long did the talks last?');
@@ -78,38 +74,38 @@ describe('the Discord adapter under faults', () => {
   });
 
   it('identifies afresh when Discord invalidates the session, then keeps answering', async () => {
-    h = await startHarness();
+    const h = await start();
     h.fake.invalidateSession();
     // discord.js spaces identifies 5 s apart (Discord's max_concurrency throttle).
-    await h.fake.waitUntil(() => h!.fake.gatewayCount('identify') === 2, 8_000, 'a second IDENTIFY');
+    await h.fake.waitUntil(() => h.fake.gatewayCount('identify') === 2, 8_000, 'a second IDENTIFY');
     await replyTo(h, h.fake.mentionBot('Where was the summit?'));
   }, 12_000);
 
   it('keeps heartbeating and Discord acknowledges', async () => {
-    h = await startHarness({ fake: { heartbeatIntervalMs: 200 } });
-    await h.fake.waitUntil(() => h!.fake.gatewayCount('heartbeat') >= 2, 3_000, 'two heartbeats');
+    const h = await start({ fake: { heartbeatIntervalMs: 200 } });
+    await h.fake.waitUntil(() => h.fake.gatewayCount('heartbeat') >= 2, 3_000, 'two heartbeats');
   });
 
   it('treats a connection whose heartbeats go unacknowledged as dead, and resumes', async () => {
-    h = await startHarness({ fake: { heartbeatIntervalMs: 200 } });
+    const h = await start({ fake: { heartbeatIntervalMs: 200 } });
     h.fake.ackHeartbeats = false;
-    await h.fake.waitUntil(() => h!.fake.gatewayCount('resume') >= 1, 5_000, 'a RESUME after the zombie connection');
+    await h.fake.waitUntil(() => h.fake.gatewayCount('resume') >= 1, 5_000, 'a RESUME after the zombie connection');
     h.fake.ackHeartbeats = true;
     await replyTo(h, h.fake.mentionBot('Where was the summit?'));
     expect(h.fake.gatewayCount('identify')).toBe(1);
   });
 
   it('logs, and lives on, when Discord keeps failing an interaction callback', async () => {
-    h = await startHarness();
+    const h = await start();
     const interaction = h.fake.slash('help');
     // Three tries for the reply, three for the error reply.
     h.fake.fault({ method: 'POST', path: new RegExp(`^/interactions/${interaction.id}/`), status: 503, times: 6 });
-    await h.fake.waitUntil(() => h!.logs.some((l) => l.includes('could not send the error reply')), 10_000, 'the logged give-up');
+    await h.fake.waitUntil(() => h.logs.some((l) => l.includes('could not send the error reply')), 10_000, 'the logged give-up');
     await h.fake.waitForCallback(h.fake.slash('help'));
   });
 
   it('still answers when the question was deleted before the reply landed', async () => {
-    h = await startHarness();
+    const h = await start();
     h.fake.fault({ method: 'POST', path: /^\/channels\/\d+\/messages$/, delayMs: 300 });
     const question = h.fake.mentionBot('Where was the summit?');
     const request = await h.fake.waitForRequest((r) => r.body?.message_reference?.message_id === question.id);
@@ -135,16 +131,12 @@ describe('starting the Discord adapter with a bad token', () => {
 });
 
 describe('abuse limits on Discord', () => {
-  let h: Harness | undefined;
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
+  const start = harnessPerTest();
 
   it('answers a flooding user up to the burst, then sends one polite notice, then stays quiet', async () => {
-    h = await startHarness({ limits: { ratePerMinute: 1, burst: 2 } });
-    const questions = ['Where was the summit?', 'Who met?', 'How long?', 'Why Alaska?'].map((q) => h!.fake.mentionBot(q));
-    const replies = await Promise.all(questions.slice(0, 3).map((q) => replyTo(h!, q)));
+    const h = await start({ limits: { ratePerMinute: 1, burst: 2 } });
+    const questions = ['Where was the summit?', 'Who met?', 'How long?', 'Why Alaska?'].map((q) => h.fake.mentionBot(q));
+    const replies = await Promise.all(questions.slice(0, 3).map((q) => replyTo(h, q)));
     expect(replies[0].embeds).toHaveLength(1);
     expect(replies[1].embeds).toHaveLength(1);
     expect(replies[2].content).toMatch(/faster than I can answer.*\d+ s/);
@@ -156,7 +148,7 @@ describe('abuse limits on Discord', () => {
   });
 
   it('acknowledges a rate-limited slash command with an ephemeral notice rather than silence', async () => {
-    h = await startHarness({ limits: { ratePerMinute: 1, burst: 1 } });
+    const h = await start({ limits: { ratePerMinute: 1, burst: 1 } });
     await h.fake.waitForCallback(h.fake.slash('help'));
     const limited = await h.fake.waitForCallback(h.fake.slash('help'));
     expect(limited.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
@@ -164,8 +156,8 @@ describe('abuse limits on Discord', () => {
   });
 
   it('defers commands that must wait for a free worker, so Discord hears back within 3 s', async () => {
-    h = await startHarness({ limits: { maxConcurrent: 1 } });
-    const ask = (q: string) => h!.fake.slash('ask', [{ name: 'question', type: STRING, value: q }]);
+    const h = await start({ limits: { maxConcurrent: 1 } });
+    const ask = (q: string) => h.fake.slash('ask', [{ name: 'question', type: STRING, value: q }]);
     const first = ask('Where was the summit?');
     // The first answer's callback is slow, holding the only worker.
     h.fake.fault({ method: 'POST', path: new RegExp(`^/interactions/${first.id}/`), delayMs: 600 });
