@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.discord) throw new ConfigError(['DISCORD_TOKEN is missing (the Discord bot token, from the Developer Portal > Bot)']);
   const { scope, count } = await deployCommands(config.discord);
-  process.stdout.write(`Registered ${count} commands ${scope === 'guild' ? `in guild ${config.discord.guildId}` : 'globally (they may take up to an hour to appear)'}.\n`);
+  process.stdout.write(`Registered ${count} commands ${scope === 'guild' ? `in guild ${config.discord.guildId}` : 'globally (clients may take a few minutes to show changes)'}.\n`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
