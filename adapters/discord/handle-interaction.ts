@@ -4,24 +4,15 @@
  * interaction failed". Abuse limits apply here: per-user rate limit, bounded concurrency.
  */
 import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
-import type { RateLimiter } from '../shared/rate-limit.ts';
-import type { WorkLimiter } from '../shared/work-limiter.ts';
-import { findCommand, type CommandContext } from './commands/index.ts';
+import { findCommand, type CommandContext, type WorkGuards } from './commands/index.ts';
 import { deferOnce, replyFlags } from './commands/respond.ts';
 import { handleButton } from './handle-buttons.ts';
-import { renderChoices, renderNotice } from './render-message.ts';
+import { ERROR_TEXT, renderChoices, renderNotice, slowDownText } from './render-message.ts';
 
-/** What the router needs besides the command context. */
-export interface InteractionGuards {
-  rateLimiter: RateLimiter;
-  work: WorkLimiter;
-}
-
-const ERROR_TEXT = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
 const STOPPING_TEXT = 'I am restarting and not taking new questions for a moment. Please try again shortly.';
 
 /** Handles one interaction to the end; never throws. */
-export async function handleInteraction(interaction: Interaction, context: CommandContext, guards: InteractionGuards): Promise<void> {
+export async function handleInteraction(interaction: Interaction, context: CommandContext, guards: WorkGuards): Promise<void> {
   const log = context.logger.child({ interaction: interaction.id, type: interaction.type });
   if (interaction.isAutocomplete()) {
     const command = findCommand(interaction.commandName);
@@ -41,7 +32,7 @@ export async function handleInteraction(interaction: Interaction, context: Comma
     const decision = guards.rateLimiter.take(interaction.user.id);
     if (!decision.allowed) {
       // An interaction must be acknowledged anyway, so the notice goes every time, to the user alone.
-      await sendError(interaction, `You are asking faster than I can answer. Please wait ${decision.retryAfterSeconds} s and try again.`);
+      await sendError(interaction, slowDownText(decision.retryAfterSeconds));
       return;
     }
     if (interaction.isChatInputCommand()) {

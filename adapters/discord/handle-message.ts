@@ -7,18 +7,11 @@
  * arrives empty: the bot says so rather than guessing.
  */
 import type { Message } from 'discord.js';
-import type { RateLimiter } from '../shared/rate-limit.ts';
-import type { WorkLimiter } from '../shared/work-limiter.ts';
 import type { AdapterDeps } from '../deps.ts';
-import { renderAnswer, renderNotice } from './render-message.ts';
-
-export interface MessageGuards {
-  rateLimiter: RateLimiter;
-  work: WorkLimiter;
-}
+import type { WorkGuards } from './commands/index.ts';
+import { ERROR_TEXT, renderAnswer, renderNotice, slowDownText } from './render-message.ts';
 
 const EMPTY_REPLY_TEXT = 'I could not read that reply: Discord only shows me replies that keep the @mention on. Mention me, or turn the ping back on, and ask again.';
-const ERROR_TEXT = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
 
 /** Removes `<@id>` and `<@!id>` mentions of the bot from the question. */
 export function stripBotMention(content: string, botUserId: string): string {
@@ -33,14 +26,14 @@ export function isAddressedToBot(message: Message, botUserId: string): boolean {
 }
 
 /** Handles one message to the end; never throws. */
-export async function handleMessage(message: Message, deps: AdapterDeps, guards: MessageGuards): Promise<void> {
+export async function handleMessage(message: Message, deps: AdapterDeps, guards: WorkGuards): Promise<void> {
   const botUserId = message.client.user.id;
   if (!isAddressedToBot(message, botUserId) || !guards.work.accepting) return;
   const log = deps.logger.child({ message: message.id, channel: message.channelId });
   const decision = guards.rateLimiter.take(message.author.id);
   if (!decision.allowed) {
     if (decision.notify) {
-      await message.reply(renderNotice(`You are asking faster than I can answer. I will take questions from you again in ${decision.retryAfterSeconds} s.`))
+      await message.reply(renderNotice(slowDownText(decision.retryAfterSeconds)))
         .catch((err: unknown) => log.warn({ err }, 'could not send the rate-limit notice'));
     }
     return;

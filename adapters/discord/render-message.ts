@@ -95,6 +95,14 @@ function breakMentions(text: string): string {
   return text.replace(/@(everyone|here)/giu, '@\u200b$1').replace(/<([@#][!&]?|\/)/gu, '<\u200b$1');
 }
 
+/** What a user reads when a handler failed: never a stack trace, never silence. */
+export const ERROR_TEXT = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
+
+/** The polite reply to a user over the rate limit. */
+export function slowDownText(retryAfterSeconds: number): string {
+  return `You are asking faster than I can answer. Please wait ${retryAfterSeconds} s and try again.`;
+}
+
 /** A content-only message: usage replies, errors, rate-limit notices. */
 export function renderNotice(text: string): DiscordReply {
   return {
