@@ -79,6 +79,15 @@ describe('Discord slash commands', () => {
     for (const c of choices) expect(c.name.length).toBeLessThanOrEqual(100);
   });
 
+  it('lists passages whose label matches what was typed before those that only mention it', async () => {
+    const h = harness();
+    const callback = await h.fake.waitForCallback(h.fake.autocomplete('passage', [{ name: 'id', type: STRING, value: 'road', focused: true }]));
+    const names: string[] = callback.body.data.choices.map((c: any) => c.name);
+    expect(names[0]).toMatch(/^The Road Ahead/);
+    expect(names.some((n) => n.startsWith('Introduction'))).toBe(true);
+    expect(names.findIndex((n) => n.startsWith('Introduction'))).toBeGreaterThan(names.findLastIndex((n) => n.startsWith('The Road Ahead')));
+  });
+
   it('narrows /summary section choices to headings matching what was typed', async () => {
     const h = harness();
     const interaction = h.fake.autocomplete('summary', [{ name: 'section', type: STRING, value: 'road', focused: true }]);

@@ -22,8 +22,9 @@ export const passage = {
   },
   autocomplete(interaction, { answerer }) {
     const typed = interaction.options.getFocused().toLowerCase().trim();
-    return answerer.passages()
-      .filter((p) => !typed || p.label.toLowerCase().includes(typed) || p.id.includes(typed) || p.text.toLowerCase().includes(typed))
-      .map((p) => ({ name: p.label, value: p.id }));
+    // Labels (section headings) and ids first, then passages that merely contain the words.
+    const byLabel = answerer.passages().filter((p) => !typed || p.label.toLowerCase().includes(typed) || p.id.includes(typed));
+    const byText = answerer.passages().filter((p) => typed && !byLabel.includes(p) && p.text.toLowerCase().includes(typed));
+    return [...byLabel, ...byText].map((p) => ({ name: p.label, value: p.id }));
   },
 } satisfies Command;
