@@ -9,6 +9,8 @@ export interface DrainResult {
   abandoned: number;
 }
 
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** A semaphore with a tracked in-flight set. Jobs beyond `maxConcurrent` wait their turn. */
 export class WorkLimiter {
   private running = 0;
@@ -30,7 +32,9 @@ export class WorkLimiter {
 
   /** Runs `job` when a slot is free. Its rejection is passed on to the caller. */
   run<T>(job: () => Promise<T>): Promise<T> {
-    const p = this.acquire().then(async () => {
+    // Each job starts after the event loop has polled for I/O: requests waiting to be acked
+    // (Slack gives up after 3 s, Discord interactions too) go before answer work.
+    const p = this.acquire().then(yieldToIo).then(async () => {
       try {
         return await job();
       } finally {

@@ -101,7 +101,9 @@ export async function startSlack(config: SlackConfig, deps: AdapterDeps, options
   };
   const bot = await whoAmI(config, clientOptions);
   const mode = config.appToken ? 'socket' : 'http';
-  const common = { token: config.botToken, botId: bot.botId, botUserId: bot.userId, clientOptions, logger: bolt };
+  // No conversation store: the bot keeps no per-conversation state in Bolt, and the default store
+  // costs an error object per event.
+  const common = { token: config.botToken, botId: bot.botId, botUserId: bot.userId, clientOptions, logger: bolt, convoStore: false as const };
   const app = mode === 'socket'
     ? new App({
       ...common,
