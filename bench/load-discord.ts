@@ -16,15 +16,14 @@
  *
  *   npx tsx bench/load-discord.ts
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { armHardStop, loadRunDeps, startSide } from './side-process.ts';
 import type { LimitsConfig } from '../adapters/config.ts';
 import type { RunningAdapter } from '../adapters/deps.ts';
 import { startDiscord, type DiscordStartOptions } from '../adapters/discord/index.ts';
-import { createLogger } from '../adapters/logger.ts';
-import { createAnswerer, MemoryFeedbackStore } from '../src/index.ts';
 import { FakeDiscord } from '../tests/fakes/fake-discord.ts';
 
 const MESSAGES = 1_000;
@@ -181,37 +180,15 @@ async function botSide(): Promise<void> {
   const wallStart = performance.now();
   let side: ChildProcess | undefined;
   let adapter: RunningAdapter | undefined;
-  const hardStop = setTimeout(() => {
-    process.stdout.write(`discord gateway burst: aborted, still running after ${HARD_STOP_MS / 1000} s\n`);
-    side?.kill();
-    process.exit(0);
-  }, HARD_STOP_MS);
-  hardStop.unref();
+  const hardStop = armHardStop('discord gateway burst', HARD_STOP_MS, () => side?.kill());
   try {
-    side = fork(fileURLToPath(import.meta.url), [SIDE_FLAG], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    const messages: FromSide[] = [];
-    let wake: (() => void) | undefined;
-    side.on('message', (m: FromSide) => {
-      messages.push(m);
-      wake?.();
-    });
-    side.on('exit', () => wake?.());
-    const fromSide = async (): Promise<FromSide> => {
-      while (!messages.length) {
-        if (side!.exitCode !== null || side!.signalCode !== null) throw new Error('the fake Discord process exited early');
-        await new Promise<void>((resolve) => (wake = resolve));
-      }
-      return messages.shift()!;
-    };
+    const channel = startSide<FromSide>(fileURLToPath(import.meta.url), SIDE_FLAG, 'fake Discord');
+    side = channel.child;
+    const fromSide = channel.next;
 
     const ready = await fromSide();
     if (ready.type !== 'ready') throw new Error(ready.type === 'failed' ? ready.message : 'unexpected message');
-    const deps = {
-      answerer: createAnswerer({ corpusDir: 'corpus' }),
-      logger: createLogger({ level: 'silent' }),
-      feedback: new MemoryFeedbackStore(),
-      limits: LIMITS,
-    };
+    const deps = loadRunDeps(LIMITS);
     const out: string[] = [];
     for (const run of RUNS) {
       adapter = await startDiscord({ token: ready.token, applicationId: ready.applicationId, apiUrl: ready.apiUrl }, deps, { rest: run.rest });

@@ -18,15 +18,14 @@
  *
  *   npx tsx bench/load-slack.ts
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { armHardStop, loadRunDeps, startSide } from './side-process.ts';
 import type { LimitsConfig } from '../adapters/config.ts';
-import { createLogger } from '../adapters/logger.ts';
 import { startSlack, type RunningSlack } from '../adapters/slack/index.ts';
-import { createAnswerer, MemoryFeedbackStore } from '../src/index.ts';
 import { FakeSlack, SlackSender, type DeliveryResult } from '../tests/fakes/fake-slack.ts';
 
 const REQUESTS = 3_000;
@@ -290,37 +289,15 @@ async function botSide(): Promise<void> {
   const wallStart = performance.now();
   let side: ChildProcess | undefined;
   let slack: RunningSlack | undefined;
-  const hardStop = setTimeout(() => {
-    process.stdout.write(`slack http load: aborted, still running after ${HARD_STOP_MS / 1000} s\n`);
-    side?.kill();
-    process.exit(0);
-  }, HARD_STOP_MS);
-  hardStop.unref();
+  const hardStop = armHardStop('slack http load', HARD_STOP_MS, () => side?.kill());
   try {
-    side = fork(fileURLToPath(import.meta.url), [SIDE_FLAG], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    const messages: FromSide[] = [];
-    let wake: (() => void) | undefined;
-    side.on('message', (m: FromSide) => {
-      messages.push(m);
-      wake?.();
-    });
-    side.on('exit', () => wake?.());
-    const fromSide = async (): Promise<FromSide> => {
-      while (!messages.length) {
-        if (side!.exitCode !== null || side!.signalCode !== null) throw new Error('the fake Slack process exited early');
-        await new Promise<void>((resolve) => (wake = resolve));
-      }
-      return messages.shift()!;
-    };
+    const channel = startSide<FromSide>(fileURLToPath(import.meta.url), SIDE_FLAG, 'fake Slack');
+    side = channel.child;
+    const fromSide = channel.next;
 
     const ready = await fromSide();
     if (ready.type !== 'ready') throw new Error(ready.type === 'failed' ? ready.message : 'unexpected message');
-    const deps = {
-      answerer: createAnswerer({ corpusDir: 'corpus' }),
-      logger: createLogger({ level: 'silent' }),
-      feedback: new MemoryFeedbackStore(),
-      limits: LIMITS,
-    };
+    const deps = loadRunDeps(LIMITS);
     slack = await startSlack(
       { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, port: 0, apiUrl: ready.apiUrl },
       deps,
