@@ -105,23 +105,23 @@ function rankSentences(ctx: AskContext, terms: QueryTerm[], pool: RankedPassage[
   return out.sort((a, b) => b.score - a.score || a.passage.passage.order - b.passage.passage.order || a.index - b.index);
 }
 
-/** The answer: the best sentence, and its neighbour when that helps (a short lead-in, a close second). */
+/** A second sentence joins the answer when it scores at least this share of the best one. */
+const SECOND_SENTENCE_SHARE = 0.85;
+
+/**
+ * The answer: the best sentence, and the passage's next-best one when it scores close (an answer
+ * often spans two sentences, and they need not be adjacent), in article order. A short sentence
+ * ("Here is the basic logjam.") or one ending in a colon always brings the one it announces.
+ */
 function answerSentences(best: ScoredSentence, scored: ScoredSentence[]): string[] {
   const sentences = best.passage.passage.sentences;
   const me = sentences[best.index]!.text;
-  const scoreOf = (i: number) => scored.find((s) => s.passage === best.passage && s.index === i)?.score ?? 0;
   const next = sentences[best.index + 1];
-  const prev = sentences[best.index - 1];
-  // A short sentence ("Here is the basic logjam.") announces what follows.
   if (next && (me.length < 60 || me.endsWith(':'))) return [me, next.text];
-  const candidates = [
-    prev && { text: prev.text, score: scoreOf(best.index - 1), before: true },
-    next && { text: next.text, score: scoreOf(best.index + 1), before: false },
-  ].filter((c): c is { text: string; score: number; before: boolean } => !!c);
-  candidates.sort((a, b) => b.score - a.score);
-  const second = candidates[0];
-  if (second && second.score >= 0.85 * best.score) return second.before ? [second.text, me] : [me, second.text];
-  return [me];
+  const second = scored.find((s) => s.passage === best.passage && s.index !== best.index);
+  if (!second || second.score < SECOND_SENTENCE_SHARE * best.score) return [me];
+  const pair = [best.index, second.index].sort((x, y) => x - y);
+  return pair.map((i) => sentences[i]!.text);
 }
 
 /** The signals the abstention decision reads, for one question (`npm run eval` and tuning print them). */
