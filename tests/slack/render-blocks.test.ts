@@ -9,11 +9,10 @@ import {
   ACTION, decodeFeedback, decodeShare, encodeFeedback, encodeShare,
 } from '../../adapters/slack/action-values.ts';
 import {
-  escapeSlack, renderAnswer, renderHelp, renderNotice, renderPassage, renderSummary, type SlackMessage, SUMMARY_BLOCK_ID, trimAtWord,
+  escapeSlack, renderAnswer, renderHelp, renderNotice, renderPassage, renderSummary, SUMMARY_BLOCK_ID, trimAtWord,
 } from '../../adapters/slack/render-blocks.ts';
-import {
-  BUTTON_TEXT_LIMIT, BUTTON_VALUE_LIMIT, HEADER_TEXT_LIMIT, MAX_BLOCKS, MESSAGE_TEXT_LIMIT, SECTION_TEXT_LIMIT,
-} from '../../adapters/slack/slack-limits.ts';
+import { BUTTON_VALUE_LIMIT } from '../../adapters/slack/slack-limits.ts';
+import { expectSafe } from './slack-checks.ts';
 import { slackTextToPlain } from '../../adapters/slack/slack-text.ts';
 import type { Answer, Citation, Passage, Summary } from '../../src/index.ts';
 
@@ -28,32 +27,6 @@ const answered = (question: string, text: string, cites: Citation[] = [citation(
 const passage = (text: string): Passage => ({
   id: 'doc/s1/p1', docId: 'doc', sectionNumber: 1, paragraphNumber: 1, heading: 'One', label: 'One, paragraph 1', text, sentences: [], order: 0,
 });
-
-/** Every text a rendered message carries, with where it sits. */
-function texts(m: SlackMessage): { where: string; text: string }[] {
-  const out = [{ where: 'text', text: m.text }];
-  for (const b of m.blocks as any[]) {
-    if (b.text) out.push({ where: b.type, text: b.text.text });
-    for (const e of b.elements ?? []) {
-      if (e.text) out.push({ where: `${b.type}-element`, text: typeof e.text === 'string' ? e.text : e.text.text });
-      if (e.value) out.push({ where: 'value', text: e.value });
-    }
-    if (b.accessory) out.push({ where: 'button', text: b.accessory.text.text }, { where: 'value', text: b.accessory.value });
-  }
-  return out;
-}
-
-/** Asserts Slack would accept `m` and that nothing in it pings anyone. */
-function expectSafe(m: SlackMessage): void {
-  expect(m.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS);
-  expect(m.text.length).toBeLessThanOrEqual(MESSAGE_TEXT_LIMIT);
-  expect(m.text.length).toBeGreaterThan(0);
-  for (const { where, text } of texts(m)) {
-    const limit = where === 'text' ? MESSAGE_TEXT_LIMIT : where === 'value' ? BUTTON_VALUE_LIMIT : where === 'button' ? BUTTON_TEXT_LIMIT : where === 'header' ? HEADER_TEXT_LIMIT : SECTION_TEXT_LIMIT;
-    expect(text.length, where).toBeLessThanOrEqual(limit);
-    expect(text).not.toMatch(/<[!@#]/);
-  }
-}
 
 describe('escapeSlack and trimAtWord', () => {
   it('escapes &, < and > so mention syntax becomes inert text', () => {
