@@ -5,8 +5,8 @@
 import type { Answer, Answerer, Document, HelpInfo, Passage, PassageLookup, Summary, SummaryOptions } from '../types.ts';
 import { loadCorpus } from '../corpus/load-corpus.ts';
 import { buildIndex } from '../search/search-index.ts';
-import { createRetriever, wordSet, type RankWeights } from '../search/retrieve.ts';
-import { SemanticSpace } from '../search/semantic.ts';
+import { createRetriever, postingsOf, type RankWeights } from '../search/retrieve.ts';
+import { contentWords, SemanticSpace } from '../search/semantic.ts';
 import { loadWordVectors, type WordVectors } from '../search/word-vectors.ts';
 import { contentTerms, tokenize } from '../text/terms.ts';
 import { ABSTAIN, answerQuestion, type AbstainPolicy, type AskContext } from './ask.ts';
@@ -87,9 +87,9 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
   const usageText =
     `Ask me a question about “${document.title}”, for example ${examples.slice(0, 2).map((e) => `“${e}”`).join(' or ')}.`;
 
-  const sentenceWords = new Map(passages.flatMap((p) => p.sentences.map((s) => [s.id, wordSet(s.text)] as const)));
+  const sentencePostings = postingsOf(passages.flatMap((p) => p.sentences.map((s) => [s.id, contentWords(s.text)] as const)));
   const ctx: AskContext = {
-    document, passages, retriever, semantic, sentenceEmbeddings, sentenceWords, knownWords, idf,
+    document, passages, retriever, semantic, sentenceEmbeddings, sentencePostings, knownWords, idf,
     byline: bylinePassage(document), suggestions: examples, usageText,
     abstain: { ...ABSTAIN, ...options.abstain },
   };

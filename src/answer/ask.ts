@@ -4,7 +4,7 @@
  * article answers it at all.
  */
 import type { Answer, Citation, Document, Passage } from '../types.ts';
-import type { QueryTerm, RankedPassage, Retrieval, Retriever } from '../search/retrieve.ts';
+import type { Postings, QueryTerm, RankedPassage, Retrieval, Retriever } from '../search/retrieve.ts';
 import { similarity, type SemanticSpace } from '../search/semantic.ts';
 import { isContent, oneEditApart, tokenize, withoutQuestionFraming } from '../text/terms.ts';
 import { cleanQuestion, expectedFact, givesAdvice, hasNumber, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
@@ -38,8 +38,8 @@ export interface AskContext {
   retriever: Retriever;
   semantic?: SemanticSpace;
   sentenceEmbeddings: Map<string, Float32Array | undefined>;
-  /** Content words of each sentence, by sentence id. */
-  sentenceWords: Map<string, ReadonlySet<string>>;
+  /** Which sentences hold each article word. */
+  sentencePostings: Postings;
   /** Lowercased words that occur in the article or its metadata. */
   knownWords: ReadonlySet<string>;
   /** Inverse document frequency of each article term, over passages. */
@@ -94,9 +94,10 @@ const CUE_BONUS = 0.15;
 function rankSentences(ctx: AskContext, terms: QueryTerm[], pool: RankedPassage[], query?: Float32Array, cue?: (s: string) => boolean): ScoredSentence[] {
   const best = pool[0]?.score || 1;
   const out: ScoredSentence[] = [];
+  const aligned = ctx.retriever.alignUnits(terms, ctx.sentencePostings);
   for (const r of pool) {
     r.passage.sentences.forEach((s, index) => {
-      const align = ctx.retriever.alignment(terms, ctx.sentenceWords.get(s.id) ?? new Set());
+      const align = aligned.get(s.id) ?? 0;
       const dense = Math.max(0, similarity(query, ctx.sentenceEmbeddings.get(s.id)));
       const own = (ctx.semantic ? 0.65 * align + 0.35 * dense : align);
       out.push({ passage: r, index, score: SENTENCE_OWN_WEIGHT * own + (1 - SENTENCE_OWN_WEIGHT) * (r.score / best), align });
@@ -211,7 +212,7 @@ export function answerQuestion(ctx: AskContext, raw: string): Answer {
   const analysis = analyse(ctx, question);
   if (!analysis || declines(analysis.signals, ctx.abstain)) return notCovered(ctx, question, []);
 
-  const { best, scored, retrieval } = analysis;
+  const { best, scored } = analysis;
   const sentences = answerSentences(best, scored);
   // Citations in ranking order, best first (the answer sentence nearly always comes from the first).
   const ordered = analysis.candidates.slice(0, MAX_CITATIONS);

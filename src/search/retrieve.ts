@@ -11,9 +11,9 @@
  */
 import type MiniSearch from 'minisearch';
 import type { Passage } from '../types.ts';
-import { contentTerms, isContent, isMisspeltStopWord, termOf, tokenize, withoutQuestionFraming, type Token } from '../text/terms.ts';
+import { isContent, isMisspeltStopWord, termOf, tokenize, withoutQuestionFraming, type Token } from '../text/terms.ts';
 import { NEIGHBOUR_SEARCH, searchTerm, TYPED_TERM_SEARCH } from './search-index.ts';
-import { contentWords, SemanticSpace, similarity } from './semantic.ts';
+import { SemanticSpace, similarity } from './semantic.ts';
 
 /** Weight of a stand-in word's BM25 hits relative to the question word's own (times its cosine). */
 export const NEIGHBOUR_WEIGHT = 0.5;
@@ -41,6 +41,8 @@ export function evidence(similarity: number): number {
   return similarity === TYPED_STRENGTH ? Math.max(TYPED_STRENGTH, vector) : vector;
 }
 
+/** Derivational kin share at least this many leading letters. */
+const KIN_PREFIX = 5;
 /** Similarity given to a derivational kin of a question word. */
 const KIN_SIMILARITY = 0.85;
 
@@ -53,7 +55,7 @@ export function kin(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   let common = 0;
   while (common < short.length && short[common] === long[common]) common++;
-  return common >= 5 && short.length - common <= 1 && long.length - common <= 3;
+  return common >= KIN_PREFIX && short.length - common <= 1 && long.length - common <= 3;
 }
 
 /** How the three signals are fused into one ranking score (they sum to 1). */
@@ -96,10 +98,29 @@ export interface Retrieval {
   queryEmbedding?: Float32Array;
 }
 
+/** Which units (passages, sentences) hold each article word: word -> unit ids. */
+export type Postings = ReadonlyMap<string, readonly string[]>;
+
+/** Builds postings from each unit's content words. */
+export function postingsOf(units: Iterable<readonly [string, Iterable<string>]>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [id, words] of units) {
+    for (const w of new Set(words)) {
+      const list = out.get(w);
+      if (list) list.push(id);
+      else out.set(w, [id]);
+    }
+  }
+  return out;
+}
+
 export interface Retriever {
   retrieve(question: string): Retrieval;
-  /** Weighted share of the question's terms that a set of article words covers, 0..1. */
-  alignment(terms: QueryTerm[], words: ReadonlySet<string>): number;
+  /**
+   * Alignment of every unit with the question: the weighted share of the question's terms that
+   * the unit's words cover, 0..1, by unit id (units with none are absent).
+   */
+  alignUnits(terms: QueryTerm[], postings: Postings): Map<string, number>;
 }
 
 export function createRetriever(
@@ -111,6 +132,8 @@ export function createRetriever(
 ): Retriever {
   const wordsByTerm = new Map<string, Set<string>>();
   const passageWords = new Map<string, Set<string>>();
+  /** Article terms by their first five letters: where a term's derivational kin can be. */
+  const termsByPrefix = new Map<string, string[]>();
   for (const p of passages) {
     const words = new Set<string>();
     for (const t of tokenize(`${p.heading} ${p.text}`)) {
@@ -123,6 +146,11 @@ export function createRetriever(
     passageWords.set(p.id, words);
   }
   const names = namesOf(passages);
+  const passagePostings = postingsOf(passageWords);
+  for (const t of wordsByTerm.keys()) {
+    const key = t.slice(0, KIN_PREFIX);
+    termsByPrefix.set(key, [...(termsByPrefix.get(key) ?? []), t]);
+  }
 
   function analyse(tokens: Token[]): QueryTerm[] {
     const seen = new Set<string>();
@@ -151,7 +179,7 @@ export function createRetriever(
       };
       credit(term, 1);
       // Derivations Porter2 keeps apart ("excluded"/"exclusion": exclud/exclus) are kin.
-      for (const [t] of wordsByTerm) if (t !== term && kin(term, t)) credit(t, KIN_SIMILARITY);
+      for (const t of termsByPrefix.get(term.slice(0, KIN_PREFIX)) ?? []) if (t !== term && kin(term, t)) credit(t, KIN_SIMILARITY);
       if (typo && direct.strength > 0 && direct.strength < 1) {
         for (const r of ms.search(term, TYPED_TERM_SEARCH)) for (const t of r.terms) if (t !== term) credit(t, TYPED_STRENGTH);
       }
@@ -170,19 +198,20 @@ export function createRetriever(
     return out;
   }
 
-  function alignment(terms: QueryTerm[], words: ReadonlySet<string>): number {
-    let total = 0;
-    let got = 0;
+  // Walks each term's matching words to the units holding them, rather than every unit's words
+  // for every term: a question's terms match few words.
+  function alignUnits(terms: QueryTerm[], postings: Postings): Map<string, number> {
+    const total = terms.reduce((sum, t) => sum + t.weight, 0);
+    const acc = new Map<string, number>();
+    if (total <= 0) return acc;
     for (const t of terms) {
-      total += t.weight;
-      let best = 0;
-      for (const w of words) {
-        const s = t.align.get(w);
-        if (s !== undefined && s > best) best = s;
+      const best = new Map<string, number>();
+      for (const [w, sim] of t.align) {
+        for (const unit of postings.get(w) ?? []) if (sim > (best.get(unit) ?? 0)) best.set(unit, sim);
       }
-      got += t.weight * best;
+      for (const [unit, sim] of best) acc.set(unit, (acc.get(unit) ?? 0) + (t.weight * sim) / total);
     }
-    return total > 0 ? got / total : 0;
+    return acc;
   }
 
   function retrieve(question: string): Retrieval {
@@ -193,10 +222,11 @@ export function createRetriever(
     // it says how much of the question it matches, comparable across questions.
     const maxLex = terms.reduce((sum, t) => sum + Math.max(0, ...t.scores.values()), 0);
     const queryEmbedding = semantic?.embed(question);
+    const aligned = alignUnits(terms, passagePostings);
     const ranked: RankedPassage[] = [];
     for (const p of passages) {
       const lex = lexical.get(p.id) ?? 0;
-      const align = alignment(terms, passageWords.get(p.id)!);
+      const align = aligned.get(p.id) ?? 0;
       const dense = Math.max(0, similarity(queryEmbedding, passageEmbeddings.get(p.id)));
       const lexNorm = maxLex > 0 ? lex / maxLex : 0;
       const score = semantic ? weights.lexical * lexNorm + weights.alignment * align + weights.dense * dense : lexNorm;
@@ -208,7 +238,7 @@ export function createRetriever(
     return { terms, ranked, coverage, queryEmbedding };
   }
 
-  return { retrieve, alignment };
+  return { retrieve, alignUnits };
 }
 
 /**
@@ -228,10 +258,3 @@ export function namesOf(passages: readonly Passage[]): Set<string> {
   }
   return new Set([...capitalised].filter((w) => !lower.has(w)));
 }
-
-/** Content words of a text as a set, for `Retriever.alignment`. */
-export function wordSet(text: string): Set<string> {
-  return new Set(contentWords(text));
-}
-
-export { contentTerms };
