@@ -13,7 +13,7 @@
  * It never opens a connection to anything but 127.0.0.1.
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent as HttpAgent, createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 
@@ -532,17 +532,12 @@ export class SlackSender {
     if (this.endpoint.mode !== 'http') throw new Error('post() needs an HTTP endpoint');
     const ts = sign.timestamp ?? Math.floor(Date.now() / 1000);
     const started = performance.now();
-    const res = await fetch(this.endpoint.url, {
-      method: 'POST',
-      headers: {
-        ...headers,
-        'x-slack-request-timestamp': String(ts),
-        'x-slack-signature': signSlackRequest(sign.secret ?? this.endpoint.signingSecret, body, ts),
-      },
-      body,
+    const res = await postText(this.endpoint.url, body, {
+      ...headers,
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': signSlackRequest(sign.secret ?? this.endpoint.signingSecret, body, ts),
     });
-    const text = await res.text();
-    return { status: res.status, ackMs: performance.now() - started, body: text };
+    return { status: res.status, ackMs: performance.now() - started, body: res.body };
   }
 
   private async envelope(type: 'events_api' | 'slash_commands' | 'interactive', payload: Record<string, unknown>, retryAttempt?: number): Promise<DeliveryResult> {
@@ -550,4 +545,22 @@ export class SlackSender {
     const ack = await this.fake.sendEnvelope(type, payload, { retryAttempt });
     return { status: 200, ackMs: performance.now() - started, body: JSON.stringify(ack ?? {}) };
   }
+}
+
+/**
+ * A plain node:http POST on a keep-alive agent: the load run sends thousands of these from one
+ * process, and fetch's per-request cost there would be measured as the bot's latency.
+ */
+const keepAlive = new HttpAgent({ keepAlive: true, maxSockets: 64 });
+function postText(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', agent: keepAlive, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
