@@ -144,6 +144,8 @@ interface Analysis {
   candidates: RankedPassage[];
   scored: ScoredSentence[];
   best: ScoredSentence;
+  /** The sentence the answer is built on, in the passage cited first. */
+  answer: ScoredSentence;
   signals: AnswerSignals;
 }
 
@@ -163,17 +165,20 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
       : retrieval.ranked;
   const pool = candidates.slice(0, SENTENCE_POOL);
   const scored = rankSentences(ctx, retrieval.terms, pool, retrieval.queryEmbedding, cue);
+  // `best` is the best sentence among the top passages (what abstention judges); the answer is
+  // the best sentence of the first-cited passage, so the answer and citation [1] agree.
   let best = scored[0]!;
+  let answer = scored.find((x) => x.passage === pool[0]) ?? best;
   let missingNumber = false;
   if (wantsNumber) {
     // The quantity must stand in a passage about the question, not just anywhere.
     const bestAlign = Math.max(...retrieval.ranked.map((r) => r.alignment));
     const withNumber = scored.find((x) => x.passage.alignment >= NUMBER_PASSAGE_MIN_SHARE * bestAlign && hasNumber(x.passage.passage.sentences[x.index]!.text));
-    if (withNumber) best = withNumber;
+    if (withNumber) best = answer = withNumber;
     else missingNumber = true;
   }
   return {
-    retrieval, candidates, scored, best,
+    retrieval, candidates, scored, best, answer,
     signals: { coverage: retrieval.coverage, sentenceAlign: best.align, passageAlign: retrieval.ranked[0]!.alignment, missingNumber },
   };
 }
@@ -212,9 +217,9 @@ export function answerQuestion(ctx: AskContext, raw: string): Answer {
   const analysis = analyse(ctx, question);
   if (!analysis || declines(analysis.signals, ctx.abstain)) return notCovered(ctx, question, []);
 
-  const { best, scored } = analysis;
-  const sentences = answerSentences(best, scored);
-  // Citations in ranking order, best first (the answer sentence nearly always comes from the first).
-  const ordered = analysis.candidates.slice(0, MAX_CITATIONS);
+  const { answer, scored } = analysis;
+  const sentences = answerSentences(answer, scored);
+  // The answer's passage first, then the rest in ranking order.
+  const ordered = [answer.passage, ...analysis.candidates.filter((r) => r.passage !== answer.passage.passage)].slice(0, MAX_CITATIONS);
   return { kind: 'answered', question, text: sentences.join(' '), sentences, citations: ordered.map(citation) };
 }

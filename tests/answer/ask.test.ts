@@ -46,6 +46,19 @@ describe('answers', () => {
     expect(a.citations[0]!.label).toBe('Introduction, paragraph 1');
   });
 
+  it('come from the passage cited first, for every question of the project\'s own set', async () => {
+    const { readFileSync } = await import('node:fs');
+    const questions = readFileSync('tests/eval/alaska-questions.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).q as string);
+    let answered = 0;
+    for (const q of questions) {
+      const a = answerer.ask(q);
+      if (a.kind !== 'answered') continue;
+      answered++;
+      for (const s of a.sentences) expect(a.citations[0]!.text, q).toContain(s);
+    }
+    expect(answered).toBeGreaterThan(questions.length / 2);
+  });
+
   it('see through chat noise, case and curly quotes', () => {
     const plain = answerer.ask('What did Trump offer?');
     const noisy = answerer.ask('ok so what did TRUMP actually offer lol');
