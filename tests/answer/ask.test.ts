@@ -52,7 +52,8 @@ describe('answers', () => {
     let answered = 0;
     for (const q of questions) {
       const a = answerer.ask(q);
-      if (a.kind !== 'answered') continue;
+      // Authorship answers are phrased from the byline, not quoted.
+      if (a.kind !== 'answered' || a.citations[0]!.id.endsWith('/byline')) continue;
       answered++;
       for (const s of a.sentences) expect(a.citations[0]!.text, q).toContain(s);
     }
