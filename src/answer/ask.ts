@@ -28,6 +28,16 @@ export const ABSTAIN: AbstainPolicy = {
 
 /** A passage giving the quantity asked for must match at least this share of what the best-matching passage does. */
 const NUMBER_PASSAGE_MIN_SHARE = 0.75;
+/** How much a passage's best sentence adds to its score when choosing the passage cited first. */
+const SENTENCE_TIE_WEIGHT = 0.2;
+
+/** The first item with the highest key. */
+function maxBy<T>(items: readonly T[], key: (item: T) => number): T {
+  let best = items[0] as T;
+  for (const item of items) if (key(item) > key(best)) best = item;
+  return best;
+}
+
 /** How many top passages are searched for the answer sentence. */
 const SENTENCE_POOL = 3;
 const MAX_CITATIONS = 3;
@@ -168,7 +178,11 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
   // `best` is the best sentence among the top passages (what abstention judges); the answer is
   // the best sentence of the first-cited passage, so the answer and citation [1] agree.
   let best = scored[0]!;
-  let answer = scored.find((x) => x.passage === pool[0]) ?? best;
+  // Among the top passages, a near tie goes to the one whose best sentence answers best.
+  const bestSentenceOf = new Map<RankedPassage, number>();
+  for (const x of scored) if (!bestSentenceOf.has(x.passage)) bestSentenceOf.set(x.passage, x.score);
+  const lead = maxBy(pool, (r) => r.score + SENTENCE_TIE_WEIGHT * (bestSentenceOf.get(r) ?? 0));
+  let answer = scored.find((x) => x.passage === lead) ?? best;
   let missingNumber = false;
   if (wantsNumber) {
     // The quantity must stand in a passage about the question, not just anywhere.
