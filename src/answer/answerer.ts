@@ -89,7 +89,7 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
 
   const sentencePostings = postingsOf(passages.flatMap((p) => p.sentences.map((s) => [s.id, contentWords(s.text)] as const)));
   const ctx: AskContext = {
-    document, passages, retriever, semantic, sentenceEmbeddings, sentencePostings, knownWords, idf,
+    document, passages, retriever, semantic, sentenceEmbeddings, sentencePostings, knownWords,
     byline: bylinePassage(document), suggestions: examples, usageText,
     abstain: { ...ABSTAIN, ...options.abstain },
   };

@@ -52,8 +52,6 @@ export interface AskContext {
   sentencePostings: Postings;
   /** Lowercased words that occur in the article or its metadata. */
   knownWords: ReadonlySet<string>;
-  /** Inverse document frequency of each article term, over passages. */
-  idf: (term: string) => number;
   byline: Passage;
   suggestions: string[];
   usageText: string;
@@ -109,7 +107,7 @@ function rankSentences(ctx: AskContext, terms: QueryTerm[], pool: RankedPassage[
     r.passage.sentences.forEach((s, index) => {
       const align = aligned.get(s.id) ?? 0;
       const dense = Math.max(0, similarity(query, ctx.sentenceEmbeddings.get(s.id)));
-      const own = (ctx.semantic ? 0.65 * align + 0.35 * dense : align);
+      const own = (ctx.semantic ? 0.65 * align + 0.35 * dense : align) + (cue?.(s.text) ? CUE_BONUS : 0);
       out.push({ passage: r, index, score: SENTENCE_OWN_WEIGHT * own + (1 - SENTENCE_OWN_WEIGHT) * (r.score / best), align });
     });
   }
