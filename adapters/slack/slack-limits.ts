@@ -15,9 +15,3 @@ export const BUTTON_VALUE_LIMIT = 2_000;
 export const BUTTON_TEXT_LIMIT = 75;
 /** Characters in a header block (plain text). */
 export const HEADER_TEXT_LIMIT = 150;
-/** Elements in one context block. */
-export const CONTEXT_ELEMENTS_LIMIT = 10;
-/** Elements in one actions block. */
-export const ACTIONS_ELEMENTS_LIMIT = 25;
-/** Slack drops an HTTP event or command whose ack takes longer than this, and retries events. */
-export const ACK_DEADLINE_MS = 3_000;

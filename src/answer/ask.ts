@@ -31,13 +31,6 @@ const NUMBER_PASSAGE_MIN_SHARE = 0.75;
 /** How much a passage's best sentence adds to its score when choosing the passage cited first. */
 const SENTENCE_TIE_WEIGHT = 0.2;
 
-/** The first item with the highest key. */
-function maxBy<T>(items: readonly T[], key: (item: T) => number): T {
-  let best = items[0] as T;
-  for (const item of items) if (key(item) > key(best)) best = item;
-  return best;
-}
-
 /** How many top passages are searched for the answer sentence. */
 const SENTENCE_POOL = 3;
 const MAX_CITATIONS = 3;
@@ -64,6 +57,13 @@ interface ScoredSentence {
   score: number;
   /** Weighted share of the question this sentence covers. */
   align: number;
+}
+
+/** The first item with the highest key. */
+function maxBy<T>(items: readonly T[], key: (item: T) => number): T {
+  let best = items[0] as T;
+  for (const item of items) if (key(item) > key(best)) best = item;
+  return best;
 }
 
 function citation(r: RankedPassage): Citation {

@@ -181,7 +181,7 @@ export function createRetriever(
       // Derivations Porter2 keeps apart ("excluded"/"exclusion": exclud/exclus) are kin.
       for (const t of termsByPrefix.get(term.slice(0, KIN_PREFIX)) ?? []) if (t !== term && kin(term, t)) credit(t, KIN_SIMILARITY);
       if (typo && direct.strength > 0 && direct.strength < 1) {
-        for (const r of ms.search(term, TYPED_TERM_SEARCH)) for (const t of r.terms) if (t !== term) credit(t, TYPED_STRENGTH);
+        for (const t of direct.matched) if (t !== term) credit(t, TYPED_STRENGTH);
       }
       if (semantic && direct.strength < 1 && !isName) {
         for (const n of semantic.neighbours(token.word).filter((x) => !names.has(x.word))) {

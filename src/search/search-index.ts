@@ -70,15 +70,19 @@ export interface TermHits {
   scores: Map<string, number>;
   /** The best kind of match the term had anywhere: 1 exact, < 1 fuzzy/prefix, 0 none. */
   strength: number;
+  /** The index terms it matched (itself, or typo and prefix readings of it). */
+  matched: Set<string>;
 }
 
 /** Searches one already-stemmed term. */
 export function searchTerm(ms: MiniSearch<IndexedPassage>, term: string, options: SearchOptions): TermHits {
   const scores = new Map<string, number>();
+  const matched = new Set<string>();
   let strength = 0;
   for (const r of ms.search(term, options)) {
     scores.set(String(r.id), r.score);
     strength = Math.max(strength, r.terms.includes(term) ? 1 : 0.6);
+    for (const t of r.terms) matched.add(t);
   }
-  return { scores, strength };
+  return { scores, strength, matched };
 }
