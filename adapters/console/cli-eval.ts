@@ -55,10 +55,18 @@ if (verbose) for (const m of main.misses) console.log(m);
 console.log(`${file}: ${items.length} questions`);
 console.log(`hit@1 ${pct(main.hit1)}  hit@3 ${pct(main.hit3)}  answer-hit ${pct(main.answerHit)}  answered ${pct(main.answered)}  abstain ${pct(main.abstain)}  abstain-hard ${pct(main.abstainHard)}`);
 
-console.log('\nAbstention trade-off (coverage threshold: share of the question the article matches)');
-console.log('threshold  answered  abstain  abstain-hard');
-for (const minCoverage of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
-  const s = score(createAnswerer({ documents, abstain: { minCoverage } }));
-  const mark = Math.abs(minCoverage - ABSTAIN.minCoverage) < 1e-9 ? '  <- chosen' : '';
-  console.log(`${minCoverage.toFixed(2).padStart(9)}  ${pct(s.answered)}   ${pct(s.abstain)}   ${pct(s.abstainHard)}${mark}`);
+// Two curves: the coverage a question must reach, and the lower bar for one that names
+// something the article names (it is about the article, so it may paraphrase more).
+const curves: { key: 'minCoverage' | 'minCoverageNamed'; title: string }[] = [
+  { key: 'minCoverage', title: 'coverage threshold: share of the question the article matches' },
+  { key: 'minCoverageNamed', title: 'the same, for questions that name one of the article\'s names' },
+];
+for (const { key, title } of curves) {
+  console.log(`\nAbstention trade-off (${title})`);
+  console.log('threshold  answered  abstain  abstain-hard');
+  for (const value of [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
+    const s = score(createAnswerer({ documents, abstain: { [key]: value } }));
+    const mark = Math.abs(value - ABSTAIN[key]) < 1e-9 ? '  <- chosen' : '';
+    console.log(`${value.toFixed(2).padStart(9)}  ${pct(s.answered)}   ${pct(s.abstain)}   ${pct(s.abstainHard)}${mark}`);
+  }
 }

@@ -7,7 +7,8 @@ import type { Answer, Citation, Document, Passage } from '../types.ts';
 import type { Postings, QueryTerm, RankedPassage, Retrieval, Retriever } from '../search/retrieve.ts';
 import { similarity, type SemanticSpace } from '../search/semantic.ts';
 import { isContent, oneEditApart, tokenize, withoutQuestionFraming } from '../text/terms.ts';
-import { cleanQuestion, expectedFact, givesAdvice, hasNumber, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
+import { expectedFact, statesFact, type FocusSimilarity } from './expected-fact.ts';
+import { cleanQuestion, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
 
 /**
  * Abstention operating point, chosen on the dev set and the project's own question sets
@@ -17,17 +18,20 @@ import { cleanQuestion, expectedFact, givesAdvice, hasNumber, MAX_QUESTION_LENGT
 export interface AbstainPolicy {
   /** Least SIF-weighted share of the question's content words the article must match. */
   minCoverage: number;
+  /** The same, for a question that names something the article names. */
+  minCoverageNamed: number;
   /** Least weighted share of the question's words the answer sentence itself must match. */
   minSentenceAlign: number;
 }
 
 export const ABSTAIN: AbstainPolicy = {
   minCoverage: 0.45,
+  minCoverageNamed: 0.3,
   minSentenceAlign: 0.25,
 };
 
-/** A passage giving the quantity asked for must match at least this share of what the best-matching passage does. */
-const NUMBER_PASSAGE_MIN_SHARE = 0.75;
+/** A passage giving the kind of fact asked for must match at least this share of what the best-matching passage does. */
+const FACT_PASSAGE_MIN_SHARE = 0.5;
 /** How much a passage's best sentence adds to its score when choosing the passage cited first. */
 const SENTENCE_TIE_WEIGHT = 0.2;
 
@@ -96,7 +100,7 @@ function listOf(items: string[]): string {
 /** Share of a sentence's score that comes from its own agreement with the question (rest: its passage's). */
 const SENTENCE_OWN_WEIGHT = 0.6;
 
-/** Bonus for a sentence, and its passage, that gives the kind of fact a question asks for (advice). */
+/** Bonus for a sentence that gives the kind of fact a question asks for. */
 const CUE_BONUS = 0.15;
 
 function rankSentences(ctx: AskContext, terms: QueryTerm[], pool: RankedPassage[], query?: Float32Array, cue?: (s: string) => boolean): ScoredSentence[] {
@@ -137,18 +141,20 @@ function answerSentences(best: ScoredSentence, scored: ScoredSentence[]): string
 export interface AnswerSignals {
   /** Weighted share of the question's words the article matches anywhere. */
   coverage: number;
+  /** The question names someone or something the article names (Putin, NATO): it is about the article. */
+  namesArticle: boolean;
   /** Weighted share of the question's words the answer sentence matches. */
   sentenceAlign: number;
   /** Alignment of the best passage. */
   passageAlign: number;
-  /** The question asks for a quantity or date and no candidate sentence has one. */
-  missingNumber: boolean;
+  /** The question asks for a kind of fact (a number of X, a date) and no sentence about it gives one. */
+  missingFact: boolean;
 }
 
 interface Analysis {
   retrieval: Retrieval;
-  /** Passages in the order they are cited: by score, and for a question that asks for a
-   * quantity or date, those that state one first. */
+  /** Passages in the order they are cited: by score, and for a question that asks for a kind
+   * of fact (a quantity, a date, advice), those that give one first. */
   candidates: RankedPassage[];
   scored: ScoredSentence[];
   best: ScoredSentence;
@@ -162,17 +168,17 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
   const retrieval = ctx.retriever.retrieve(question);
   if (retrieval.terms.length === 0 || retrieval.ranked.length === 0) return undefined;
   const fact = expectedFact(question);
-  const wantsNumber = fact === 'number';
-  const cue = fact === 'advice' ? givesAdvice : undefined;
-  const candidates = wantsNumber
-    ? [...retrieval.ranked].sort((a, b) => Number(hasNumber(b.passage.text)) - Number(hasNumber(a.passage.text)))
-    : cue
-      ? retrieval.ranked
-        .map((r) => ({ ...r, score: r.score + (cue(r.passage.text) ? CUE_BONUS : 0) }))
-        .sort((a, b) => b.score - a.score || a.passage.order - b.passage.order)
-      : retrieval.ranked;
+  const termOfWord = new Map(retrieval.terms.map((t) => [t.token.word, t]));
+  const similar: FocusSimilarity = (focus, word) => (focus === word ? 1 : (termOfWord.get(focus)?.align.get(word) ?? 0));
+  const states = fact && ((sentence: string) => statesFact(fact, sentence, similar));
+  // The fact must stand in a passage about the question, not just anywhere.
+  const bestAlign = Math.max(...retrieval.ranked.map((r) => r.alignment));
+  const about = (r: RankedPassage) => r.alignment >= FACT_PASSAGE_MIN_SHARE * bestAlign;
+  const givesFact = (r: RankedPassage) => Boolean(states && about(r) && r.passage.sentences.some((s) => states(s.text)));
+  // Passages that give the kind of fact asked for come first, in ranking order.
+  const candidates = states ? [...retrieval.ranked].sort((a, b) => Number(givesFact(b)) - Number(givesFact(a))) : retrieval.ranked;
   const pool = candidates.slice(0, SENTENCE_POOL);
-  const scored = rankSentences(ctx, retrieval.terms, pool, retrieval.queryEmbedding, cue);
+  const scored = rankSentences(ctx, retrieval.terms, pool, retrieval.queryEmbedding, states);
   // `best` is the best sentence among the top passages (what abstention judges); the answer is
   // the best sentence of the first-cited passage, so the answer and citation [1] agree.
   let best = scored[0]!;
@@ -181,23 +187,22 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
   for (const x of scored) if (!bestSentenceOf.has(x.passage)) bestSentenceOf.set(x.passage, x.score);
   const lead = maxBy(pool, (r) => r.score + SENTENCE_TIE_WEIGHT * (bestSentenceOf.get(r) ?? 0));
   let answer = scored.find((x) => x.passage === lead) ?? best;
-  let missingNumber = false;
-  if (wantsNumber) {
-    // The quantity must stand in a passage about the question, not just anywhere.
-    const bestAlign = Math.max(...retrieval.ranked.map((r) => r.alignment));
-    const withNumber = scored.find((x) => x.passage.alignment >= NUMBER_PASSAGE_MIN_SHARE * bestAlign && hasNumber(x.passage.passage.sentences[x.index]!.text));
-    if (withNumber) best = answer = withNumber;
-    else missingNumber = true;
+  let missingFact = false;
+  if (states) {
+    const withFact = scored.find((x) => about(x.passage) && states(x.passage.passage.sentences[x.index]!.text));
+    if (withFact) best = answer = withFact;
+    else missingFact = fact.required;
   }
   return {
     retrieval, candidates, scored, best, answer,
-    signals: { coverage: retrieval.coverage, sentenceAlign: best.align, passageAlign: retrieval.ranked[0]!.alignment, missingNumber },
+    signals: { coverage: retrieval.coverage, namesArticle: retrieval.terms.some((t) => t.articleName), sentenceAlign: best.align, passageAlign: retrieval.ranked[0]!.alignment, missingFact },
   };
 }
 
 /** Whether the signals say the article does not answer the question. */
 export function declines(signals: AnswerSignals, policy: AbstainPolicy): boolean {
-  return signals.missingNumber || signals.coverage < policy.minCoverage || signals.sentenceAlign < policy.minSentenceAlign;
+  const minCoverage = signals.namesArticle ? policy.minCoverageNamed : policy.minCoverage;
+  return signals.missingFact || signals.coverage < minCoverage || signals.sentenceAlign < policy.minSentenceAlign;
 }
 
 export function answerQuestion(ctx: AskContext, raw: string): Answer {

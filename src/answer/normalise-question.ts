@@ -23,38 +23,6 @@ export function cleanQuestion(raw: string): string {
     .trim();
 }
 
-/**
- * The kind of fact a question asks for, where that kind can be seen in a sentence: a quantity or
- * date ("how long", "when"), or advice ("what should Ukraine do"), which articles give in the
- * language of necessity ("the necessity for Ukraine to ...", "must", "needs to").
- */
-export type ExpectedFact = 'number' | 'advice' | 'any';
-
-// Digits, or a number word that counts something ("seven hours"), not one inside a compound
-// ("three-way") or the pronoun "one".
-const NUMBER_WORDS =
-  /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|twice)\b(?![-\u2010-\u2015])/i;
-
-/** Questions that can only be answered by a quantity or a date. */
-export function expectedFact(question: string): ExpectedFact {
-  const q = question.toLowerCase();
-  if (/\bhow (?:many|much|long|old|often|far)\b|\bwhat (?:year|date|percentage|number)\b|\bwhen\b|\bwhich year\b/.test(q)) return 'number';
-  if (/\b(?:should|ought to|must|needs? to|has to|have to)\b/.test(q)) return 'advice';
-  return 'any';
-}
-
-const ADVICE_CUES = /\b(?:should|must|ought|needs?|needed|necessity|necessary|essential|imperative|has to|have to|required?|requires)\b/i;
-
-/** Whether a sentence speaks the language of necessity or advice. */
-export function givesAdvice(sentence: string): boolean {
-  return ADVICE_CUES.test(sentence);
-}
-
-/** Whether a sentence states a quantity or a date. */
-export function hasNumber(sentence: string): boolean {
-  return NUMBER_WORDS.test(sentence);
-}
-
 /** Authorship and title questions are answered from the document's metadata. */
 export type MetaIntent = 'author' | 'title' | undefined;
 

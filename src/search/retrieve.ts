@@ -79,6 +79,8 @@ export interface QueryTerm {
   align: Map<string, number>;
   /** Per-passage BM25 score of this term. */
   scores: Map<string, number>;
+  /** The word is one of the article's names (Putin, NATO), written as the article writes it. */
+  articleName: boolean;
 }
 
 export interface RankedPassage {
@@ -193,7 +195,7 @@ export function createRetriever(
       let strength = 0;
       for (const s of align.values()) strength = Math.max(strength, evidence(s));
       const weight = semantic?.vectors.weight(token.word, TERM_WEIGHT_A) ?? 1;
-      out.push({ token, term, weight, strength, align, scores });
+      out.push({ token, term, weight, strength, align, scores, articleName: names.has(token.word) });
     }
     return out;
   }

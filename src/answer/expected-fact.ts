@@ -1,0 +1,138 @@
+/**
+ * Question types whose answer has a visible shape: "how many X" wants a number of X, "how long" a
+ * span of time or distance, "when" a point in time, "how much" an amount, "how often" a rate,
+ * "what should X do" the language of necessity. A sentence that lacks the shape does not answer
+ * the question however well its words match, and an article with no such sentence about the
+ * question does not answer it at all ("How many warheads does Russia have?").
+ *
+ * Nothing here knows any article: only English number, unit and calendar words.
+ */
+import { foldText, isContent, tokenize } from '../text/terms.ts';
+
+export type FactKind = 'count' | 'amount' | 'length' | 'time' | 'frequency' | 'number' | 'advice';
+
+export interface ExpectedFact {
+  kind: FactKind;
+  /** Lowercased question words naming what is counted ("how many trams did they buy" -> trams). */
+  focus: string[];
+  /** Whether an answer must have the shape (every kind but advice, which only prefers it). */
+  required: boolean;
+}
+
+/** Similarity (0..1) of an article word to a focus word of the question. */
+export type FocusSimilarity = (focusWord: string, articleWord: string) => number;
+
+// A number word that counts something ("seven hours"), not one inside a compound ("three-way")
+// or the pronoun "one".
+const NUMBER_WORD =
+  '(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|twice|several|both)';
+const NUMBER = new RegExp(`[$€£¥]?\\d[\\d,.]*|\\b${NUMBER_WORD}\\b(?![-\\u2010-\\u2015])`, 'gi');
+const LABEL_BEFORE = /(?:\bno\.|#|\bnumber)\s*$/i;
+/** A bare calendar year: a date, not a quantity. */
+const YEAR = /^(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})$/;
+
+const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:(?:million|billion|trillion|thousand|[mbk]n?)\s)?(?:dollars|euros|pounds|roubles|rubles|yuan|yen)\b|\b(?:million|billion|trillion)\b|\bpercent\b|%/i;
+const UNIT =
+  '(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|feet|foot|yards?|blocks?)';
+const LENGTH = new RegExp(`(?:\\d[\\d,.]*|\\b${NUMBER_WORD}|\\b(?:an?|one|few|several|many))[\\s-]+(?:\\w+[\\s-]+)?${UNIT}\\b`, 'i');
+const MONTH = '(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)';
+const TIME = new RegExp(
+  [
+    '\\b(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})\\b(?![,.]?\\d)', // a year
+    `\\b${MONTH}\\b`,
+    '\\bmay \\d', // "May" only with a day: otherwise it is the verb
+    '\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|yesterday|today|tomorrow|tonight)\\b',
+    '\\b(?:next|last|this|coming|previous|following|early|late|in|by|until|since)\\s+(?:the\\s+)?(?:spring|summer|autumn|fall|winter|week|month|year|decade|century|new year)\\b',
+    `\\b(?:\\d+|an?|${NUMBER_WORD})[\\s-]+(?:days?|weeks?|months?|years?|decades?)\\s+(?:ago|later|earlier|before|after)\\b`,
+    '\\bprior to\\b',
+  ].join('|'),
+  'i',
+);
+const FREQUENCY = /\bevery\b|\bper (?:day|week|month|year|hour)\b|\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly)\b|\btimes an? \b|\bonce\b|\btwice\b|\ban? (?:day|week|month|year)\b/i;
+const ADVICE = /\b(?:should|must|ought|needs?|needed|necessity|necessary|essential|imperative|has to|have to|required?|requires)\b/i;
+
+/** "when" asks for a time only as the question word: "when did", "when is", not "what happens when they". */
+const WHEN_QUESTION = /\bwhen (?:is|was|are|were|do|does|did|will|would|can|could|should|has|have|had|might|may|must)\b|^when\b|\bby when\b|\b(?:what|which) (?:year|date|day|month|time)\b/;
+
+/** What kind of fact the question asks for, or undefined when any sentence may answer it. */
+export function expectedFact(question: string): ExpectedFact | undefined {
+  const q = foldText(question).toLowerCase();
+  const required = (kind: FactKind, focus: string[] = []): ExpectedFact => ({ kind, focus, required: true });
+  if (/\bhow many\b/.test(q)) return required('count', focusAfter(q, 'how many'));
+  if (/\bhow (?:long|far)\b|\bhow much (?:time|longer)\b/.test(q)) return required('length');
+  if (/\bhow much\b|\bwhat (?:did|does|will|would) (?:it|that|this) cost\b/.test(q)) return required('amount');
+  if (/\bhow (?:often|frequently)\b/.test(q)) return required('frequency');
+  if (WHEN_QUESTION.test(q)) return required('time');
+  if (/\bhow old\b|\bwhat (?:percentage|percent|share|proportion|number|fraction)\b/.test(q)) return required('number');
+  if (/\b(?:should|ought to|must|needs? to|has to|have to)\b/.test(q)) return { kind: 'advice', focus: [], required: false };
+  return undefined;
+}
+
+/** Up to two content words right after the phrase: "how many nuclear warheads" -> nuclear, warheads. */
+function focusAfter(question: string, phrase: string): string[] {
+  const rest = question.slice(question.indexOf(phrase) + phrase.length);
+  const out: string[] = [];
+  for (const t of tokenize(rest)) {
+    if (!isContent(t) || out.length === 2) break;
+    out.push(t.word);
+  }
+  return out;
+}
+
+/** How many words after a number may name what it counts ("14 low-floor vehicles"). */
+const COUNTED_WITHIN = 4;
+/** Least similarity of the counted word to the question's focus. */
+export const FOCUS_MIN = 0.5;
+
+/** Whether a sentence has the shape of the fact asked for. */
+export function statesFact(fact: ExpectedFact, sentence: string, similar?: FocusSimilarity): boolean {
+  const text = foldText(sentence);
+  switch (fact.kind) {
+    case 'count':
+      return counts(text, fact.focus, similar);
+    case 'amount':
+      return MONEY.test(text);
+    case 'length':
+      return LENGTH.test(text);
+    case 'time':
+      return TIME.test(text);
+    case 'frequency':
+      return FREQUENCY.test(text);
+    case 'number':
+      return quantities(text).length > 0 || MONEY.test(text);
+    case 'advice':
+      return ADVICE.test(text);
+  }
+}
+
+/** Numbers in a text that are quantities, not calendar years: where each ends. */
+function quantities(text: string): number[] {
+  const ends: number[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    // A calendar year is a date, and "No. 4" or "#4" a label, not a quantity.
+    if (!YEAR.test(m[0]) && !LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) ends.push(m.index + m[0].length);
+  }
+  return ends;
+}
+
+/** A sum of money counts money, not the thing it buys ("a $412 million tram line"). */
+const SUM_OF_MONEY = /[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|bn|m|k)\b)?|\b\d[\d,.]*\s?(?:(?:million|billion|trillion|thousand)\s)?(?:dollars|euros|pounds|roubles|rubles|yuan|yen)\b/gi;
+
+/** A number followed, within a few words, by the thing counted (or anything, with no focus). */
+function counts(sentence: string, focus: string[], similar?: FocusSimilarity): boolean {
+  const text = sentence.replace(SUM_OF_MONEY, ' ');
+  const ends = quantities(text);
+  if (focus.length === 0 || !similar) return ends.length > 0;
+  return ends.some((end) => countedWords(text.slice(end)).some((w) => focus.some((f) => similar(f, w) >= FOCUS_MIN)));
+}
+
+/** The words a number counts: the noun phrase after it, up to a stop word or a comma ("14 low-floor vehicles, each"). */
+function countedWords(after: string): string[] {
+  const phrase = after.split(/[,;:.()!?]/, 1)[0] ?? '';
+  const out: string[] = [];
+  for (const t of tokenize(phrase)) {
+    if (!isContent(t) || out.length === COUNTED_WITHIN) break;
+    out.push(t.word);
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { expectedFact, statesFact, type ExpectedFact } from '../../src/answer/expected-fact.ts';
+
+/** Literal similarity, ignoring a plural s: enough to test the shapes without word vectors. */
+const literal = (a: string, b: string) => (a.replace(/s$/, '') === b.replace(/s$/, '') ? 1 : 0);
+const fact = (q: string) => expectedFact(q) as ExpectedFact;
+
+describe('expectedFact', () => {
+  it.each([
+    ['How many ferries does the island have?', 'count'],
+    ['how long did the strike last', 'length'],
+    ['How far is the airport from the centre?', 'length'],
+    ['How much did the bridge cost?', 'amount'],
+    ['how often do the buses run', 'frequency'],
+    ['When was the museum opened?', 'time'],
+    ['ok so when will it open', 'time'],
+    ['What year did the mill close?', 'time'],
+    ['What percentage of voters agreed?', 'number'],
+    ['What should the club do next?', 'advice'],
+  ])('%s -> %s', (q, kind) => {
+    expect(expectedFact(q)?.kind).toBe(kind);
+  });
+
+  it('reads "when" as the question word only, not as a conjunction', () => {
+    expect(expectedFact('What happens when the grant is refused?')).toBeUndefined();
+    expect(expectedFact('Why did the mayor resign?')).toBeUndefined();
+  });
+
+  it('takes what is counted from the words after "how many"', () => {
+    expect(fact('how many nuclear warheads does it have').focus).toEqual(['nuclear', 'warheads']);
+    expect(fact('How many ferries run?').focus[0]).toBe('ferries');
+    expect(fact('how many of them voted yes').focus).toEqual([]);
+  });
+
+  it('requires every shape but advice, which is only preferred', () => {
+    expect(fact('How many ferries run?').required).toBe(true);
+    expect(fact('What should the club do?').required).toBe(false);
+  });
+});
+
+describe('statesFact', () => {
+  const states = (q: string, s: string) => statesFact(fact(q), s, literal);
+
+  it('counts only the thing asked about, right after the number', () => {
+    const q = 'How many ferries does the island have?';
+    expect(states(q, 'The island is served by 12 ferries, each with a crew of five.')).toBe(true);
+    expect(states(q, 'The island has 12 harbours, and ferries call at most of them.')).toBe(false);
+    expect(states(q, 'Ferries have served the island since 1920.')).toBe(false);
+  });
+
+  it('does not take a sum of money, a year or a label for a count', () => {
+    const q = 'How many ferries were ordered?';
+    expect(states(q, 'The council approved a $40 million ferry contract.')).toBe(false);
+    expect(states(q, 'The 1998 ferries were retired.')).toBe(false);
+    expect(states(q, 'Passengers switch at the No. 4 ferry terminal.')).toBe(false);
+  });
+
+  it('finds spans of time or distance for "how long"', () => {
+    const q = 'How long did the strike last?';
+    expect(states(q, 'After eleven weeks of walkouts, the union settled.')).toBe(true);
+    expect(states(q, 'The 4.5-kilometre tunnel opened.')).toBe(true);
+    expect(states(q, 'The strike ended in 2019.')).toBe(false);
+  });
+
+  it('finds points in time for "when", not durations', () => {
+    const q = 'When will the museum open?';
+    expect(states(q, 'It is due to open next spring.')).toBe(true);
+    expect(states(q, 'Doors open in March, the director said.')).toBe(true);
+    expect(states(q, 'The wing was built in 1887.')).toBe(true);
+    expect(states(q, 'A tour takes about 40 minutes.')).toBe(false);
+    expect(states(q, 'You may visit the gardens too.')).toBe(false);
+  });
+
+  it('finds money for "how much", a rate for "how often", necessity for "should"', () => {
+    expect(states('How much did the bridge cost?', 'The bridge cost €18 million.')).toBe(true);
+    expect(states('How much did the bridge cost?', 'The bridge opened in 1990.')).toBe(false);
+    expect(states('how often do the buses run', 'Buses run every ten minutes.')).toBe(true);
+    expect(states('What should the club do?', 'The club needs to find a new ground.')).toBe(true);
+    expect(states('What should the club do?', 'The club found a new ground.')).toBe(false);
+  });
+});
