@@ -43,6 +43,12 @@ export function evidence(similarity: number): number {
 
 /** Derivational kin share at least this many leading letters. */
 const KIN_PREFIX = 5;
+/**
+ * Below this cosine, two words that look like derivations are taken to be unrelated: cleaned
+ * vectors put unrelated words near 0, and derivations well above (excluded/exclusion 0.39,
+ * bakers/bakery 0.60, company/comparable 0.12).
+ */
+const KIN_MIN_COSINE = 0.15;
 /** Similarity given to a derivational kin of a question word. */
 const KIN_SIMILARITY = 0.85;
 
@@ -176,12 +182,14 @@ export function createRetriever(
       if (semantic && !isName) {
         for (const [w, c] of semantic.similarities(token.word)) if (c >= ALIGN_FLOOR && !names.has(w)) align.set(w, c);
       }
-      const credit = (t: string, s: number) => {
-        for (const w of wordsByTerm.get(t) ?? []) align.set(w, Math.max(align.get(w) ?? 0, s));
+      const credit = (t: string, s: number, when: (w: string) => boolean = () => true) => {
+        for (const w of wordsByTerm.get(t) ?? []) if (when(w)) align.set(w, Math.max(align.get(w) ?? 0, s));
       };
       credit(term, 1);
-      // Derivations Porter2 keeps apart ("excluded"/"exclusion": exclud/exclus) are kin.
-      for (const t of termsByPrefix.get(term.slice(0, KIN_PREFIX)) ?? []) if (t !== term && kin(term, t)) credit(t, KIN_SIMILARITY);
+      // Derivations Porter2 keeps apart ("excluded"/"exclusion": exclud/exclus) are kin, unless the
+      // vectors, knowing both words, say their meanings are unrelated (company/comparable).
+      const corroborated = (w: string) => (semantic?.wordCosine(token.word, w) ?? 1) >= KIN_MIN_COSINE;
+      for (const t of termsByPrefix.get(term.slice(0, KIN_PREFIX)) ?? []) if (t !== term && kin(term, t)) credit(t, KIN_SIMILARITY, corroborated);
       if (typo && direct.strength > 0 && direct.strength < 1) {
         for (const t of direct.matched) if (t !== term) credit(t, TYPED_STRENGTH);
       }

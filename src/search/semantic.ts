@@ -76,6 +76,17 @@ export class SemanticSpace {
     return [...best.values()].sort((a, b) => b.cosine - a.cosine).slice(0, limit);
   }
 
+  /** Cosine of two words, best over their inflected forms; undefined when either has no vector. */
+  wordCosine(a: string, b: string): number | undefined {
+    const has = (w: string) => this.vectors.has(w);
+    const as = variants(a, has).map((f) => this.vectors.vector(f)).filter((v): v is Float32Array => !!v);
+    const bs = variants(b, has).map((f) => this.vectors.vector(f)).filter((v): v is Float32Array => !!v);
+    if (!as.length || !bs.length) return undefined;
+    let best = -1;
+    for (const x of as) for (const y of bs) best = Math.max(best, cosine(x, y));
+    return best;
+  }
+
   /**
    * Similarity of a word to every article word it resembles (cosine >= SIMILARITY_FLOOR, best over
    * inflected forms on both sides), keyed by article word. Cached: questions repeat their words.
