@@ -51,6 +51,8 @@ const TIME = new RegExp(
 const FREQUENCY = /\bevery\b|\bper (?:day|week|month|year|hour)\b|\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly)\b|\btimes an? \b|\bonce\b|\btwice\b|\ban? (?:day|week|month|year)\b/i;
 const ADVICE = /\b(?:should|must|ought|needs?|needed|necessity|necessary|essential|imperative|has to|have to|required?|requires)\b/i;
 
+const MONEY_QUESTION = /\b(?:cost|costs|costing|pay|paid|pays|paying|spend|spent|price|prices|priced|worth|money|budget|funds?|funding|charge|charged|fare|fares|fee|fees|dollars|euros|pounds|afford|sell|sold|buy|bought)\b/;
+
 /** "when" asks for a time only as the question word: "when did", "when is", not "what happens when they". */
 const WHEN_QUESTION = /\bwhen (?:is|was|are|were|do|does|did|will|would|can|could|should|has|have|had|might|may|must)\b|^when\b|\bby when\b|\b(?:what|which) (?:year|date|day|month|time)\b/;
 
@@ -60,7 +62,8 @@ export function expectedFact(question: string): ExpectedFact | undefined {
   const required = (kind: FactKind, focus: string[] = []): ExpectedFact => ({ kind, focus, required: true });
   if (/\bhow many\b/.test(q)) return required('count', focusAfter(q, 'how many'));
   if (/\bhow (?:long|far)\b|\bhow much (?:time|longer)\b/.test(q)) return required('length');
-  if (/\bhow much\b|\bwhat (?:did|does|will|would) (?:it|that|this) cost\b/.test(q)) return required('amount');
+  // "How much" asks for money only with a word of money; "how much did the summit achieve" asks for a degree.
+  if ((/\bhow much\b/.test(q) && MONEY_QUESTION.test(q)) || /\bwhat (?:did|does|will|would) (?:it|that|this) cost\b/.test(q)) return required('amount');
   if (/\bhow (?:often|frequently)\b/.test(q)) return required('frequency');
   if (WHEN_QUESTION.test(q)) return required('time');
   if (/\bhow old\b|\bwhat (?:percentage|percent|share|proportion|number|fraction)\b/.test(q)) return required('number');

@@ -21,6 +21,12 @@ describe('expectedFact', () => {
     expect(expectedFact(q)?.kind).toBe(kind);
   });
 
+  it('reads "how much" as money only when the question speaks of money', () => {
+    expect(expectedFact('How much did the bridge cost?')?.kind).toBe('amount');
+    expect(expectedFact('how much money will the state give')?.kind).toBe('amount');
+    expect(expectedFact('How much did the talks achieve?')).toBeUndefined();
+  });
+
   it('reads "when" as the question word only, not as a conjunction', () => {
     expect(expectedFact('What happens when the grant is refused?')).toBeUndefined();
     expect(expectedFact('Why did the mayor resign?')).toBeUndefined();
