@@ -190,7 +190,11 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
   let missingFact = false;
   if (states) {
     const withFact = scored.find((x) => about(x.passage) && states(x.passage.passage.sentences[x.index]!.text));
-    if (withFact) best = answer = withFact;
+    // A required fact is what abstention judges; a preferred one (advice) only picks the answer.
+    if (withFact) {
+      answer = withFact;
+      if (fact.required) best = withFact;
+    }
     else missingFact = fact.required;
   }
   return {

@@ -68,8 +68,10 @@ describe('answers', () => {
   });
 
   it('give advice in the article\'s language of necessity when asked what someone should do', () => {
-    const a = answerer.ask('what should ukraine do now according to the article');
-    expect(a.kind === 'answered' && a.text).toContain('necessity for Ukraine to increase its own diplomatic visibility');
+    for (const q of ['what should ukraine do now according to the article', 'What should Ukraine do next?', 'What must Kyiv do now?']) {
+      const a = answerer.ask(q);
+      expect(a.kind === 'answered' && a.text, q).toContain('necessity for Ukraine to increase its own diplomatic visibility');
+    }
   });
 
   it('say where the summit was', () => {
@@ -106,6 +108,20 @@ describe('abstention', () => {
     expect(answerer.ask('How many soldiers does Ukraine have?').kind).toBe('not-covered');
   });
 
+  it('answers "how many X" only with a number that counts X', () => {
+    const hours = answerer.ask('How many hours did the negotiators spend together?');
+    expect(hours.kind === 'answered' && hours.text).toContain('seven hours');
+    // The article counts hours and mentions the talks' participants, but never counts delegates.
+    expect(answerer.ask('How many delegates attended the talks?').kind).toBe('not-covered');
+  });
+
+  it('answers "when" with a date and "how much ... cost" only with a sum', () => {
+    const when = answerer.ask('In what year did the United States buy Alaska?');
+    expect(when.kind === 'answered' && when.text).toContain('1867');
+    expect(answerer.ask('How much did the US pay Russia for Alaska?').kind).toBe('not-covered');
+  });
+
+
   it('does not mistake an inflected or mistyped name the article uses for an unknown one', () => {
     expect(answerer.ask('What do Ukrainians fear from the talks?').kind).toBe('answered');
     expect(firstCitation(answerer.ask('Was Ukriane at the negotiating table?'))).toBeDefined();
@@ -113,6 +129,33 @@ describe('abstention', () => {
 
   it('reads a mistyped stop word as the stop word, not as an unknown word', () => {
     expect(firstCitation(answerer.ask('do they have any common interests betwen them'))).toBe(firstCitation(answerer.ask('do they have any common interests between them')));
+  });
+});
+
+describe('question types, on another article (tests/fixtures/corpus-second)', () => {
+  const tram = createAnswerer({ corpusDir: 'tests/fixtures/corpus-second' });
+  const text = (q: string) => {
+    const a = tram.ask(q);
+    return a.kind === 'answered' ? a.text : a.kind;
+  };
+
+  it('answers "how many X" with the number that counts X, not a sum of money or another count', () => {
+    expect(text('How many vehicles has the council ordered?')).toContain('14 low-floor vehicles');
+    expect(text('How many stops will the line have?')).toContain('17 stops');
+    // People are mentioned ("People won't come...") but never counted.
+    expect(text('How many residents does Port Kessling have?')).toBe('not-covered');
+  });
+
+  it('answers "when" with a point in time, "how long" with a span, "how often" with a rate', () => {
+    expect(text('When does construction begin?')).toContain('next spring');
+    expect(text('When will passenger service begin?')).toContain('late 2030');
+    expect(text('How long is the new line?')).toContain('11.5-kilometre');
+    expect(text('How often will the trams run in the evening?')).toContain('every 12 minutes');
+  });
+
+  it('answers "how much" with a sum, and declines the price of something the article never mentions', () => {
+    expect(text('How much has the state pledged?')).toContain('$90 million');
+    expect(text('How much does a monthly pass cost?')).toBe('not-covered');
   });
 });
 
