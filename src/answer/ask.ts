@@ -7,7 +7,7 @@ import type { Answer, Citation, Document, Passage } from '../types.ts';
 import type { Postings, QueryTerm, RankedPassage, Retrieval, Retriever } from '../search/retrieve.ts';
 import { similarity, type SemanticSpace } from '../search/semantic.ts';
 import { isContent, oneEditApart, tokenize, withoutQuestionFraming } from '../text/terms.ts';
-import { expectedFact, statesFact, type FocusSimilarity } from './expected-fact.ts';
+import { askedKind, expectedFact, statesFact, type FocusSimilarity } from './expected-fact.ts';
 import { cleanQuestion, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
 
 /**
@@ -237,6 +237,10 @@ export function answerQuestion(ctx: AskContext, raw: string): Answer {
   if (!withoutQuestionFraming(tokenize(question)).some(isContent)) return { kind: 'usage', question, reason: 'no-content', text: ctx.usageText };
   const analysis = analyse(ctx, question);
   if (!analysis || declines(analysis.signals, ctx.abstain)) return notCovered(ctx, question, []);
+  // "Which city hosted the talks?": an article with no word even loosely related to "city"
+  // cannot say which one.
+  const kind = askedKind(question);
+  if (analysis.retrieval.terms.some((t) => kind.includes(t.token.word) && t.align.size === 0)) return notCovered(ctx, question, []);
 
   const { answer, scored } = analysis;
   const sentences = answerSentences(answer, scored);

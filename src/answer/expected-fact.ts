@@ -71,6 +71,29 @@ export function expectedFact(question: string): ExpectedFact | undefined {
   return undefined;
 }
 
+const AUX = new Set(['is', 'was', 'are', 'were', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'should', 'has', 'have', 'had', 'might', 'may', 'must']);
+/** Words after "what" that ask for a kind of fact, not a kind of thing ("what year", "what kind of"). */
+const NOT_A_KIND = new Set(['year', 'years', 'date', 'day', 'days', 'month', 'time', 'times', 'percentage', 'percent', 'number', 'kind', 'kinds', 'sort', 'type', 'types', 'way', 'ways', 'part', 'parts', 'one', 'ones', 'else', 'exactly']);
+
+/**
+ * The words naming the kind of thing a question asks for an instance of: "which city hosted the
+ * talks" -> city, hosted; "what colour will the trams be" -> colour. Only "which X" and "what X"
+ * followed by a verb ("what caused the delay" asks for no kind). Without a part-of-speech tagger
+ * the noun cannot be told from a verb right after it, so up to three adjacent words are returned.
+ */
+export function askedKind(question: string): string[] {
+  const tokens = tokenize(foldText(question).toLowerCase());
+  const at = tokens.findIndex((t) => t.word === 'which' || t.word === 'what');
+  if (at < 0) return [];
+  const words: string[] = [];
+  let i = at + 1;
+  for (; i < tokens.length && isContent(tokens[i]!) && words.length < 3; i++) words.push(tokens[i]!.word);
+  if (words.length === 0 || NOT_A_KIND.has(words[0]!)) return [];
+  const next = tokens[i]?.word;
+  if (tokens[at]!.word === 'what' && !(next && AUX.has(next))) return [];
+  return words;
+}
+
 /** Up to two content words right after the phrase: "how many nuclear warheads" -> nuclear, warheads. */
 function focusAfter(question: string, phrase: string): string[] {
   const rest = question.slice(question.indexOf(phrase) + phrase.length);

@@ -104,6 +104,13 @@ describe('abstention', () => {
     expect(a.text).toContain('The article does not mention Emmanuel Macron.');
   });
 
+  it('declines "which X" when the article has no word even loosely related to X', () => {
+    expect(answerer.ask('In which city did Trump and Putin meet?').kind).toBe('not-covered');
+    expect(answerer.ask('Which minister attended the summit?').kind).toBe('not-covered');
+    // A kind the article does speak of is answered.
+    expect(firstCitation(answerer.ask('Which incremental deals could build trust?'))).toBe('alaska-summit/s7/p1');
+  });
+
   it('declines a number the article does not give', () => {
     expect(answerer.ask('How many soldiers does Ukraine have?').kind).toBe('not-covered');
   });

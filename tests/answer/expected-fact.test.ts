@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedFact, statesFact, type ExpectedFact } from '../../src/answer/expected-fact.ts';
+import { askedKind, expectedFact, statesFact, type ExpectedFact } from '../../src/answer/expected-fact.ts';
 
 /** Literal similarity, ignoring a plural s: enough to test the shapes without word vectors. */
 const literal = (a: string, b: string) => (a.replace(/s$/, '') === b.replace(/s$/, '') ? 1 : 0);
@@ -83,5 +83,22 @@ describe('statesFact', () => {
     expect(states('how often do the buses run', 'Buses run every ten minutes.')).toBe(true);
     expect(states('What should the club do?', 'The club needs to find a new ground.')).toBe(true);
     expect(states('What should the club do?', 'The club found a new ground.')).toBe(false);
+  });
+});
+
+describe('askedKind', () => {
+  it.each([
+    ['Which city hosted the talks?', ['city', 'hosted']],
+    ['Which state governor spoke?', ['state', 'governor', 'spoke']],
+    ['what colour will the trams be painted', ['colour']],
+    ['What incremental deals are possible?', ['incremental', 'deals']],
+  ])('%s -> %j', (q, kind) => {
+    expect(askedKind(q)).toEqual(kind);
+  });
+
+  it('finds no kind where "what" asks for an event, a cause or a kind of fact', () => {
+    for (const q of ['What caused the delay?', 'What happened at the summit?', 'What year did it open?', 'What kind of deal was it?', 'What is the logjam?']) {
+      expect(askedKind(q), q).toEqual([]);
+    }
   });
 });
