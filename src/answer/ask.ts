@@ -7,7 +7,7 @@ import type { Answer, Citation, Document, Passage } from '../types.ts';
 import type { Postings, QueryTerm, RankedPassage, Retrieval, Retriever } from '../search/retrieve.ts';
 import { similarity, type SemanticSpace } from '../search/semantic.ts';
 import { isContent, oneEditApart, tokenize, withoutQuestionFraming } from '../text/terms.ts';
-import { askedKind, expectedFact, statesFact, type FocusSimilarity } from './expected-fact.ts';
+import { askedKind, askedSpeaker, expectedFact, statesFact, type FocusSimilarity } from './expected-fact.ts';
 import { cleanQuestion, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
 
 /**
@@ -241,6 +241,10 @@ export function answerQuestion(ctx: AskContext, raw: string): Answer {
   // cannot say which one.
   const kind = askedKind(question);
   if (analysis.retrieval.terms.some((t) => kind.includes(t.token.word) && t.align.size === 0)) return notCovered(ctx, question, []);
+  // "What did the state governor say?": the article must speak of such a person (an unknown
+  // name was caught above; this is the same for a common noun).
+  const speaker = askedSpeaker(question);
+  if (analysis.retrieval.terms.some((t) => speaker.includes(t.token.word) && t.strength === 0)) return notCovered(ctx, question, []);
 
   const { answer, scored } = analysis;
   const sentences = answerSentences(answer, scored);

@@ -63,7 +63,7 @@ export function expectedFact(question: string): ExpectedFact | undefined {
   if (/\bhow many\b/.test(q)) return required('count', focusAfter(q, 'how many'));
   if (/\bhow (?:long|far)\b|\bhow much (?:time|longer)\b/.test(q)) return required('length');
   // "How much" asks for money only with a word of money; "how much did the summit achieve" asks for a degree.
-  if ((/\bhow much\b/.test(q) && MONEY_QUESTION.test(q)) || /\bwhat (?:did|does|will|would) (?:it|that|this) cost\b/.test(q)) return required('amount');
+  if ((/\bhow much\b/.test(q) && MONEY_QUESTION.test(q)) || /\bwhat (?:did|does|will|would) (?:it|that|this) cost\b/.test(q)) return required('amount', headOf(COSTED.exec(q)?.[1]));
   if (/\bhow (?:often|frequently)\b/.test(q)) return required('frequency');
   if (WHEN_QUESTION.test(q)) return required('time');
   if (/\bhow old\b|\bwhat (?:percentage|percent|share|proportion|number|fraction)\b/.test(q)) return required('number');
@@ -94,6 +94,25 @@ export function askedKind(question: string): string[] {
   return words;
 }
 
+/** "how much will a tram ticket cost" -> "a tram ticket". */
+const COSTED = /\bhow much (?:will|would|does|did|do|is|was|are|were|could|might|should|has|have)\s+(.+?)\s+(?:cost|costs|be worth)\b/;
+/** "What did the state governor say about the vote?" -> "the state governor". */
+const SPEAKER = /\b(?:what|how) (?:did|does|do|will|would|has|have|had|is|are|was|were) (.+?) (?:say|said|saying|think|thought|thinking|believe|claim|argue|feel|respond|react|make of|tell|told|write|wrote)\b/;
+
+/** The head of a noun phrase: its last content word ("a tram ticket" -> ticket), as a list of 0 or 1. */
+function headOf(phrase: string | undefined): string[] {
+  const words = tokenize(phrase ?? '').filter(isContent);
+  return words.length ? [words[words.length - 1]!.word] : [];
+}
+
+/**
+ * Who a question asks the words or views of: "what did the state governor say" -> governor. An
+ * article that never speaks of such a person cannot report what they said.
+ */
+export function askedSpeaker(question: string): string[] {
+  return headOf(SPEAKER.exec(foldText(question).toLowerCase())?.[1]);
+}
+
 /** Up to two content words right after the phrase: "how many nuclear warheads" -> nuclear, warheads. */
 function focusAfter(question: string, phrase: string): string[] {
   const rest = question.slice(question.indexOf(phrase) + phrase.length);
@@ -117,7 +136,8 @@ export function statesFact(fact: ExpectedFact, sentence: string, similar?: Focus
     case 'count':
       return counts(text, fact.focus, similar);
     case 'amount':
-      return MONEY.test(text);
+      // A sum about the thing asked about, when the question names one ("a tram ticket").
+      return MONEY.test(text) && (fact.focus.length === 0 || !similar || mentions(text, fact.focus, similar));
     case 'length':
       return LENGTH.test(text);
     case 'time':
@@ -129,6 +149,11 @@ export function statesFact(fact: ExpectedFact, sentence: string, similar?: Focus
     case 'advice':
       return ADVICE.test(text);
   }
+}
+
+/** Whether a text has a word close to one of the focus words. */
+function mentions(text: string, focus: string[], similar: FocusSimilarity): boolean {
+  return tokenize(text).some((t) => focus.some((f) => similar(f, t.word) >= FOCUS_MIN));
 }
 
 /** Numbers in a text that are quantities, not calendar years: where each ends. */

@@ -111,6 +111,11 @@ describe('abstention', () => {
     expect(firstCitation(answerer.ask('Which incremental deals could build trust?'))).toBe('alaska-summit/s7/p1');
   });
 
+  it('declines what someone said when the article never speaks of anyone like them', () => {
+    expect(answerer.ask('What did the senators think of the summit?').kind).toBe('not-covered');
+    expect(firstCitation(answerer.ask('What did the critics say about the energy agreement?'))).toBe('alaska-summit/s3/p1');
+  });
+
   it('declines a number the article does not give', () => {
     expect(answerer.ask('How many soldiers does Ukraine have?').kind).toBe('not-covered');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedKind, expectedFact, statesFact, type ExpectedFact } from '../../src/answer/expected-fact.ts';
+import { askedKind, askedSpeaker, expectedFact, statesFact, type ExpectedFact } from '../../src/answer/expected-fact.ts';
 
 /** Literal similarity, ignoring a plural s: enough to test the shapes without word vectors. */
 const literal = (a: string, b: string) => (a.replace(/s$/, '') === b.replace(/s$/, '') ? 1 : 0);
@@ -77,6 +77,14 @@ describe('statesFact', () => {
     expect(states(q, 'You may visit the gardens too.')).toBe(false);
   });
 
+  it('finds a sum of the thing whose cost is asked, when the question names one', () => {
+    const q = 'How much will a season ticket cost?';
+    expect(fact(q).focus).toEqual(['ticket']);
+    expect(states(q, 'A season ticket will cost $90.')).toBe(true);
+    expect(states(q, 'The new stadium will cost $90 million.')).toBe(false);
+    expect(states('how much is this thing gonna cost', 'The new stadium will cost $90 million.')).toBe(true);
+  });
+
   it('finds money for "how much", a rate for "how often", necessity for "should"', () => {
     expect(states('How much did the bridge cost?', 'The bridge cost €18 million.')).toBe(true);
     expect(states('How much did the bridge cost?', 'The bridge opened in 1990.')).toBe(false);
@@ -100,5 +108,17 @@ describe('askedKind', () => {
     for (const q of ['What caused the delay?', 'What happened at the summit?', 'What year did it open?', 'What kind of deal was it?', 'What is the logjam?']) {
       expect(askedKind(q), q).toEqual([]);
     }
+  });
+});
+
+describe('askedSpeaker', () => {
+  it.each([
+    ['What did the state governor say about the vote?', ['governor']],
+    ['What do Trump\'s critics make of his approach?', ['critics']],
+    ['how did local shop owners react', ['owners']],
+    ['What did the author say?', []],
+    ['What happened next?', []],
+  ])('%s -> %j', (q, speaker) => {
+    expect(askedSpeaker(q)).toEqual(speaker);
   });
 });
