@@ -7,7 +7,7 @@ import type { Answer, Citation, Document, Passage } from '../types.ts';
 import type { Postings, QueryTerm, RankedPassage, Retrieval, Retriever } from '../search/retrieve.ts';
 import { similarity, type SemanticSpace } from '../search/semantic.ts';
 import { isContent, oneEditApart, tokenize, withoutQuestionFraming } from '../text/terms.ts';
-import { askedKind, askedSpeaker, expectedFact, statesFact, type FocusSimilarity } from './expected-fact.ts';
+import { askedAction, askedKind, askedSpeaker, expectedFact, statesFact, type FocusSimilarity } from './expected-fact.ts';
 import { cleanQuestion, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
 
 /**
@@ -245,6 +245,10 @@ export function answerQuestion(ctx: AskContext, raw: string): Answer {
   // name was caught above; this is the same for a common noun).
   const speaker = askedSpeaker(question);
   if (analysis.retrieval.terms.some((t) => speaker.includes(t.token.word) && t.strength === 0)) return notCovered(ctx, question, []);
+  // "What did Trump wear?": the name is the article's, the act is nothing it speaks of.
+  const names = new Set(analysis.retrieval.terms.filter((t) => t.articleName).map((t) => t.token.word));
+  const action = askedAction(question, (w) => names.has(w));
+  if (analysis.retrieval.terms.some((t) => action.includes(t.token.word) && t.strength === 0)) return notCovered(ctx, question, []);
 
   const { answer, scored } = analysis;
   const sentences = answerSentences(answer, scored);

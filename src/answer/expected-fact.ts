@@ -113,6 +113,26 @@ export function askedSpeaker(question: string): string[] {
   return headOf(SPEAKER.exec(foldText(question).toLowerCase())?.[1]);
 }
 
+/**
+ * What a question asks someone named to have done: "What did Trump wear?" -> wear, "what did
+ * trump and putin eat" -> eat. Only after names, where the verb is the next word (after a
+ * common noun it cannot be told from the noun without a tagger).
+ */
+export function askedAction(question: string, isName: (word: string) => boolean): string[] {
+  const tokens = tokenize(foldText(question));
+  const at = tokens.findIndex((t, i) => t.word === 'what' && AUX.has(tokens[i + 1]?.word ?? ''));
+  if (at < 0) return [];
+  let i = at + 2;
+  let names = 0;
+  for (; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (isName(t.word) || (t.capitalised && isContent(t))) names++;
+    else if (t.word !== 'and') break;
+  }
+  const verb = tokens[i];
+  return names > 0 && verb && isContent(verb) ? [verb.word] : [];
+}
+
 /** Up to two content words right after the phrase: "how many nuclear warheads" -> nuclear, warheads. */
 function focusAfter(question: string, phrase: string): string[] {
   const rest = question.slice(question.indexOf(phrase) + phrase.length);

@@ -116,6 +116,11 @@ describe('abstention', () => {
     expect(firstCitation(answerer.ask('What did the critics say about the energy agreement?'))).toBe('alaska-summit/s3/p1');
   });
 
+  it('declines what a named person did when the article speaks of nothing like it', () => {
+    expect(answerer.ask('What did Trump wear?').kind).toBe('not-covered');
+    expect(answerer.ask('What did Trump suggest to Putin?').kind).toBe('answered');
+  });
+
   it('declines a number the article does not give', () => {
     expect(answerer.ask('How many soldiers does Ukraine have?').kind).toBe('not-covered');
   });

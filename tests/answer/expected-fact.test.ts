@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedKind, askedSpeaker, expectedFact, statesFact, type ExpectedFact } from '../../src/answer/expected-fact.ts';
+import { askedAction, askedKind, askedSpeaker, expectedFact, statesFact, type ExpectedFact } from '../../src/answer/expected-fact.ts';
 
 /** Literal similarity, ignoring a plural s: enough to test the shapes without word vectors. */
 const literal = (a: string, b: string) => (a.replace(/s$/, '') === b.replace(/s$/, '') ? 1 : 0);
@@ -120,5 +120,18 @@ describe('askedSpeaker', () => {
     ['What happened next?', []],
   ])('%s -> %j', (q, speaker) => {
     expect(askedSpeaker(q)).toEqual(speaker);
+  });
+});
+
+describe('askedAction', () => {
+  const isName = (w: string) => ['trump', 'putin'].includes(w);
+  it.each([
+    ['What did Trump wear?', ['wear']],
+    ['what did trump and putin eat at dinner', ['eat']],
+    ['What did Angela Merkel announce?', ['announce']],
+    ['What did the council decide?', []],
+    ['Why did Trump leave early?', []],
+  ])('%s -> %j', (q, action) => {
+    expect(askedAction(q, isName)).toEqual(action);
   });
 });
