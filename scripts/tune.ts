@@ -22,6 +22,6 @@ for (const spec of sets) {
     const gold: string[] = it.gold ?? [];
     const norm = (t: string) => t.replace(/[\u2018\u2019]/g, "'").toLowerCase();
     const hit = a.kind === 'answered' && gold.some((g) => norm(a.citations[0]?.text ?? '').includes(norm(g)));
-    console.log([it.kind.padEnd(8), a.kind.padEnd(11), hit ? 'HIT ' : '    ', s ? `cov=${s.coverage.toFixed(2)} sent=${s.sentenceAlign.toFixed(2)} pass=${s.passageAlign.toFixed(2)}${s.missingFact ? ' NOFACT' : ''}` : '-', it.q].join(' '));
+    console.log([it.kind.padEnd(8), a.kind.padEnd(11), hit ? 'HIT ' : '    ', s ? `cov=${s.coverage.toFixed(2)} sent=${s.sentenceAlign.toFixed(2)} pass=${s.passageAlign.toFixed(2)}${s.missingFact ? ' NOFACT' : ''}${s.unknownAsked ? ' UNKNOWN' : ''}` : '-', it.q].join(' '));
   }
 }

@@ -149,6 +149,12 @@ export interface AnswerSignals {
   passageAlign: number;
   /** The question asks for a kind of fact (a number of X, a date) and no sentence about it gives one. */
   missingFact: boolean;
+  /**
+   * The question asks about something the article never speaks of, though its other words match:
+   * which X (no article word even loosely related to X), what a speaker said (no article word
+   * close to the speaker), what a named person did (no article word close to the act).
+   */
+  unknownAsked: boolean;
 }
 
 interface Analysis {
@@ -199,14 +205,27 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
   }
   return {
     retrieval, candidates, scored, best, answer,
-    signals: { coverage: retrieval.coverage, namesArticle: retrieval.terms.some((t) => t.articleName), sentenceAlign: best.align, passageAlign: retrieval.ranked[0]!.alignment, missingFact },
+    signals: {
+      unknownAsked: asksAboutUnknown(question, retrieval.terms), coverage: retrieval.coverage, namesArticle: retrieval.terms.some((t) => t.articleName), sentenceAlign: best.align, passageAlign: retrieval.ranked[0]!.alignment, missingFact },
   };
+}
+
+/** Whether the question asks about something no article word speaks of (see `unknownAsked`). */
+function asksAboutUnknown(question: string, terms: QueryTerm[]): boolean {
+  const unmatched = (words: string[], matched: (t: QueryTerm) => boolean) => terms.some((t) => words.includes(t.token.word) && !matched(t));
+  // "Which city hosted the talks?": not even loosely related (no word within the vectors' floor).
+  if (unmatched(askedKind(question), (t) => t.align.size > 0)) return true;
+  // "What did the state governor say?": as an unknown name, for a common noun (evidence > 0: cosine above 0.5).
+  if (unmatched(askedSpeaker(question), (t) => t.strength > 0)) return true;
+  // "What did Trump wear?": the name is the article's, the act is nothing it speaks of.
+  const names = new Set(terms.filter((t) => t.articleName).map((t) => t.token.word));
+  return unmatched(askedAction(question, (w) => names.has(w)), (t) => t.strength > 0);
 }
 
 /** Whether the signals say the article does not answer the question. */
 export function declines(signals: AnswerSignals, policy: AbstainPolicy): boolean {
   const minCoverage = signals.namesArticle ? policy.minCoverageNamed : policy.minCoverage;
-  return signals.missingFact || signals.coverage < minCoverage || signals.sentenceAlign < policy.minSentenceAlign;
+  return signals.missingFact || signals.unknownAsked || signals.coverage < minCoverage || signals.sentenceAlign < policy.minSentenceAlign;
 }
 
 export function answerQuestion(ctx: AskContext, raw: string): Answer {
@@ -237,19 +256,6 @@ export function answerQuestion(ctx: AskContext, raw: string): Answer {
   if (!withoutQuestionFraming(tokenize(question)).some(isContent)) return { kind: 'usage', question, reason: 'no-content', text: ctx.usageText };
   const analysis = analyse(ctx, question);
   if (!analysis || declines(analysis.signals, ctx.abstain)) return notCovered(ctx, question, []);
-  // "Which city hosted the talks?": an article with no word even loosely related to "city"
-  // cannot say which one.
-  const kind = askedKind(question);
-  if (analysis.retrieval.terms.some((t) => kind.includes(t.token.word) && t.align.size === 0)) return notCovered(ctx, question, []);
-  // "What did the state governor say?": the article must speak of such a person (an unknown
-  // name was caught above; this is the same for a common noun).
-  const speaker = askedSpeaker(question);
-  if (analysis.retrieval.terms.some((t) => speaker.includes(t.token.word) && t.strength === 0)) return notCovered(ctx, question, []);
-  // "What did Trump wear?": the name is the article's, the act is nothing it speaks of.
-  const names = new Set(analysis.retrieval.terms.filter((t) => t.articleName).map((t) => t.token.word));
-  const action = askedAction(question, (w) => names.has(w));
-  if (analysis.retrieval.terms.some((t) => action.includes(t.token.word) && t.strength === 0)) return notCovered(ctx, question, []);
-
   const { answer, scored } = analysis;
   const sentences = answerSentences(answer, scored);
   // The answer's passage first, then the rest in ranking order.
