@@ -3,11 +3,11 @@
  * passages that best answer the question; abstention decides, from calibrated signals, whether the
  * article answers it at all.
  */
-import type { Answer, Citation, Document, Passage } from '../types.ts';
+import type { Answer, Citation, Document, Passage, Sentence } from '../types.ts';
 import type { Postings, QueryTerm, RankedPassage, Retrieval, Retriever } from '../search/retrieve.ts';
 import { similarity, type SemanticSpace } from '../search/semantic.ts';
 import { isContent, oneEditApart, tokenize, withoutQuestionFraming } from '../text/terms.ts';
-import { askedAction, askedKind, askedSpeaker, expectedFact, statesFact, type FocusSimilarity } from './expected-fact.ts';
+import { askedAction, askedKind, askedSpeaker, expectedFact, statesFact, type ExpectedFact, type FocusSimilarity } from './expected-fact.ts';
 import { cleanQuestion, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
 
 /**
@@ -103,15 +103,14 @@ const SENTENCE_OWN_WEIGHT = 0.6;
 /** Bonus for a sentence that gives the kind of fact a question asks for. */
 const CUE_BONUS = 0.15;
 
-function rankSentences(ctx: AskContext, terms: QueryTerm[], pool: RankedPassage[], query?: Float32Array, cue?: (s: string) => boolean): ScoredSentence[] {
+function rankSentences(ctx: AskContext, aligned: ReadonlyMap<string, number>, pool: RankedPassage[], query?: Float32Array, cue?: (s: Sentence) => boolean): ScoredSentence[] {
   const best = pool[0]?.score || 1;
   const out: ScoredSentence[] = [];
-  const aligned = ctx.retriever.alignUnits(terms, ctx.sentencePostings);
   for (const r of pool) {
     r.passage.sentences.forEach((s, index) => {
       const align = aligned.get(s.id) ?? 0;
       const dense = Math.max(0, similarity(query, ctx.sentenceEmbeddings.get(s.id)));
-      const own = (ctx.semantic ? 0.65 * align + 0.35 * dense : align) + (cue?.(s.text) ? CUE_BONUS : 0);
+      const own = (ctx.semantic ? 0.65 * align + 0.35 * dense : align) + (cue?.(s) ? CUE_BONUS : 0);
       out.push({ passage: r, index, score: SENTENCE_OWN_WEIGHT * own + (1 - SENTENCE_OWN_WEIGHT) * (r.score / best), align });
     });
   }
@@ -176,15 +175,22 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
   const fact = expectedFact(question);
   const termOfWord = new Map(retrieval.terms.map((t) => [t.token.word, t]));
   const similar: FocusSimilarity = (focus, word) => (focus === word ? 1 : (termOfWord.get(focus)?.align.get(word) ?? 0));
-  const states = fact && ((sentence: string) => statesFact(fact, sentence, similar));
-  // The fact must stand in a passage about the question, not just anywhere.
+  const aligned = ctx.retriever.alignUnits(retrieval.terms, ctx.sentencePostings);
+  // The fact must stand in a passage about the question, and a required one in a sentence that
+  // speaks to it ("prior to the U.S. elections" does not say when the leaders may agree).
   const bestAlign = Math.max(...retrieval.ranked.map((r) => r.alignment));
   const about = (r: RankedPassage) => r.alignment >= FACT_PASSAGE_MIN_SHARE * bestAlign;
-  const givesFact = (r: RankedPassage) => Boolean(states && about(r) && r.passage.sentences.some((s) => states(s.text)));
+  const statesOf = (f: ExpectedFact) => (s: Sentence) =>
+    (!f.required || (aligned.get(s.id) ?? 0) >= ctx.abstain.minSentenceAlign) && statesFact(f, s.text, similar);
+  let states = fact && statesOf(fact);
+  const givesFact = (r: RankedPassage) => Boolean(states && about(r) && r.passage.sentences.some(states));
+  // The exact shape first ("seven hours"); the loose one ("long-brewing") only when none has it.
+  if (fact && !retrieval.ranked.some(givesFact)) states = statesOf({ ...fact, loose: true });
   // Passages that give the kind of fact asked for come first, in ranking order.
   const candidates = states ? [...retrieval.ranked].sort((a, b) => Number(givesFact(b)) - Number(givesFact(a))) : retrieval.ranked;
   const pool = candidates.slice(0, SENTENCE_POOL);
-  const scored = rankSentences(ctx, retrieval.terms, pool, retrieval.queryEmbedding, states);
+  const sentenceOf = (x: ScoredSentence) => x.passage.passage.sentences[x.index]!;
+  const scored = rankSentences(ctx, aligned, pool, retrieval.queryEmbedding, states);
   // `best` is the best sentence among the top passages (what abstention judges); the answer is
   // the best sentence of the first-cited passage, so the answer and citation [1] agree.
   let best = scored[0]!;
@@ -194,19 +200,24 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
   const lead = maxBy(pool, (r) => r.score + SENTENCE_TIE_WEIGHT * (bestSentenceOf.get(r) ?? 0));
   let answer = scored.find((x) => x.passage === lead) ?? best;
   let missingFact = false;
-  if (states) {
-    const withFact = scored.find((x) => about(x.passage) && states(x.passage.passage.sentences[x.index]!.text));
+  if (fact && states) {
+    const withFact = scored.find((x) => about(x.passage) && states!(sentenceOf(x)));
     // A required fact is what abstention judges; a preferred one (advice) only picks the answer.
     if (withFact) {
       answer = withFact;
       if (fact.required) best = withFact;
-    }
-    else missingFact = fact.required;
+    } else missingFact = fact.required;
   }
   return {
     retrieval, candidates, scored, best, answer,
     signals: {
-      unknownAsked: asksAboutUnknown(question, retrieval.terms), coverage: retrieval.coverage, namesArticle: retrieval.terms.some((t) => t.articleName), sentenceAlign: best.align, passageAlign: retrieval.ranked[0]!.alignment, missingFact },
+      coverage: retrieval.coverage,
+      namesArticle: retrieval.terms.some((t) => t.articleName),
+      sentenceAlign: best.align,
+      passageAlign: retrieval.ranked[0]!.alignment,
+      missingFact,
+      unknownAsked: asksAboutUnknown(question, retrieval.terms),
+    },
   };
 }
 

@@ -17,6 +17,11 @@ export interface ExpectedFact {
   focus: string[];
   /** Whether an answer must have the shape (every kind but advice, which only prefers it). */
   required: boolean;
+  /**
+   * Accept the loose form of the shape too: a span or a time without a number ("a long-brewing
+   * war", "not yet awarded"). Asked for only when no sentence about the question has the exact form.
+   */
+  loose?: boolean;
 }
 
 /** Similarity (0..1) of an article word to a focus word of the question. */
@@ -34,7 +39,10 @@ const YEAR = /^(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})$/;
 const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:(?:million|billion|trillion|thousand|[mbk]n?)\s)?(?:dollars|euros|pounds|roubles|rubles|yuan|yen)\b|\b(?:million|billion|trillion)\b|\bpercent\b|%/i;
 const UNIT =
   '(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|feet|foot|yards?|blocks?)';
+/** Spans without a number: "a long-brewing war", "for years", "in the short term". */
+const VAGUE_SPAN = '\\blong-(?:brewing|running|standing|lasting|term)\\b|\\b(?:short|long|medium|near)[\\s-]term\\b|\\b(?:for|over) (?:years|decades|months|weeks|days|hours)\\b|\\bendless\\b';
 const LENGTH = new RegExp(`(?:\\d[\\d,.]*|\\b${NUMBER_WORD}|\\b(?:an?|one|few|several|many))[\\s-]+(?:\\w+[\\s-]+)?${UNIT}\\b`, 'i');
+const LOOSE_LENGTH = new RegExp(VAGUE_SPAN, 'i');
 const MONTH = '(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)';
 const TIME = new RegExp(
   [
@@ -48,6 +56,8 @@ const TIME = new RegExp(
   ].join('|'),
   'i',
 );
+/** Times without a date: "not yet awarded", "in the long term", "soon". */
+const LOOSE_TIME = /\bnot yet\b|\b(?:short|long|medium|near)[\s-]term\b|\b(?:soon|recently|currently|eventually|shortly|afterwards)\b|\bin the (?:future|coming)\b/i;
 const FREQUENCY = /\bevery\b|\bper (?:day|week|month|year|hour)\b|\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly)\b|\btimes an? \b|\bonce\b|\btwice\b|\ban? (?:day|week|month|year)\b/i;
 const ADVICE = /\b(?:should|must|ought|needs?|needed|necessity|necessary|essential|imperative|has to|have to|required?|requires)\b/i;
 
@@ -159,9 +169,9 @@ export function statesFact(fact: ExpectedFact, sentence: string, similar?: Focus
       // A sum about the thing asked about, when the question names one ("a tram ticket").
       return MONEY.test(text) && (fact.focus.length === 0 || !similar || mentions(text, fact.focus, similar));
     case 'length':
-      return LENGTH.test(text);
+      return LENGTH.test(text) || (fact.loose === true && LOOSE_LENGTH.test(text));
     case 'time':
-      return TIME.test(text);
+      return TIME.test(text) || (fact.loose === true && LOOSE_TIME.test(text));
     case 'frequency':
       return FREQUENCY.test(text);
     case 'number':

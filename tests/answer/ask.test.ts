@@ -132,6 +132,15 @@ describe('abstention', () => {
     expect(answerer.ask('How many delegates attended the talks?').kind).toBe('not-covered');
   });
 
+  it('answers with a span or time without a number only when none with a number speaks to the question', () => {
+    const war = answerer.ask('How long has the war been going on?');
+    expect(war.kind === 'answered' && war.text).toContain('long-brewing Ukraine war');
+    const meeting = answerer.ask('How long did the meeting go on?');
+    expect(meeting.kind === 'answered' && meeting.text).toContain('seven hours');
+    const when = answerer.ask('When could the two leaders reach an accommodation?');
+    expect(when.kind === 'answered' && when.text).toContain('in the long term');
+  });
+
   it('answers "when" with a date and "how much ... cost" only with a sum', () => {
     const when = answerer.ask('In what year did the United States buy Alaska?');
     expect(when.kind === 'answered' && when.text).toContain('1867');

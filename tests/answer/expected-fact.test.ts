@@ -68,6 +68,16 @@ describe('statesFact', () => {
     expect(states(q, 'The strike ended in 2019.')).toBe(false);
   });
 
+  it('accepts a span or a time without a number only in the loose form', () => {
+    const long = fact('How long has the feud gone on?');
+    expect(statesFact(long, 'It is a long-running feud.')).toBe(false);
+    expect(statesFact({ ...long, loose: true }, 'It is a long-running feud.')).toBe(true);
+    const when = fact('When will the grant be paid?');
+    expect(statesFact(when, 'The grant has not yet been paid.')).toBe(false);
+    expect(statesFact({ ...when, loose: true }, 'The grant has not yet been paid.')).toBe(true);
+    expect(statesFact({ ...when, loose: true }, 'The grant was paid.')).toBe(false);
+  });
+
   it('finds points in time for "when", not durations', () => {
     const q = 'When will the museum open?';
     expect(states(q, 'It is due to open next spring.')).toBe(true);
