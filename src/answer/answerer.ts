@@ -9,6 +9,7 @@ import { createRetriever, postingsOf, type RankWeights } from '../search/retriev
 import { contentWords, SemanticSpace } from '../search/semantic.ts';
 import { loadWordVectors, type WordVectors } from '../search/word-vectors.ts';
 import { contentTerms, tokenize } from '../text/terms.ts';
+import { loadConcreteNouns, type ConcreteNouns } from '../text/concrete-nouns.ts';
 import { ABSTAIN, answerQuestion, type AbstainPolicy, type AskContext } from './ask.ts';
 import { createSummarizer } from './summarize.ts';
 
@@ -22,6 +23,8 @@ export interface AnswererOptions {
    * Default: the cache built at install, when present.
    */
   vectors?: string | false | WordVectors;
+  /** Concrete nouns (from WordNet): a path to the list, `false` for none, or a loaded list. Default: the list built at install, when present. */
+  concreteNouns?: string | false | ConcreteNouns;
   /** Abstention operating point; default `ABSTAIN` (eval sweeps it to print the trade-off curve). */
   abstain?: Partial<AbstainPolicy>;
   /** Fusion weights of the ranking signals; default `RANK_WEIGHTS` (tuning sweeps them). */
@@ -91,6 +94,9 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
   const ctx: AskContext = {
     document, passages, retriever, semantic, sentenceEmbeddings, sentencePostings, knownWords,
     byline: bylinePassage(document), suggestions: examples, usageText,
+    concreteNouns: options.concreteNouns === false ? undefined
+      : typeof options.concreteNouns === 'object' ? options.concreteNouns
+      : loadConcreteNouns(options.concreteNouns),
     abstain: { ...ABSTAIN, ...options.abstain },
   };
   options.onContext?.(ctx);

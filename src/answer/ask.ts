@@ -4,9 +4,10 @@
  * article answers it at all.
  */
 import type { Answer, Citation, Document, Passage, Sentence } from '../types.ts';
-import type { Postings, QueryTerm, RankedPassage, Retrieval, Retriever } from '../search/retrieve.ts';
+import { evidence, type Postings, type QueryTerm, type RankedPassage, type Retrieval, type Retriever } from '../search/retrieve.ts';
 import { similarity, type SemanticSpace } from '../search/semantic.ts';
 import { isContent, oneEditApart, tokenize, withoutQuestionFraming } from '../text/terms.ts';
+import type { ConcreteNouns } from '../text/concrete-nouns.ts';
 import { askedAction, askedKind, askedSpeaker, expectedFact, statesFact, type ExpectedFact, type FocusSimilarity } from './expected-fact.ts';
 import { cleanQuestion, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
 
@@ -50,6 +51,8 @@ export interface AskContext {
   /** Lowercased words that occur in the article or its metadata. */
   knownWords: ReadonlySet<string>;
   byline: Passage;
+  /** Concrete nouns, when the list built at install is present. */
+  concreteNouns?: ConcreteNouns;
   suggestions: string[];
   usageText: string;
   abstain: AbstainPolicy;
@@ -216,16 +219,25 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
       sentenceAlign: best.align,
       passageAlign: retrieval.ranked[0]!.alignment,
       missingFact,
-      unknownAsked: asksAboutUnknown(question, retrieval.terms),
+      unknownAsked: asksAboutUnknown(question, retrieval.terms, answer.passage.passage.text, ctx.concreteNouns),
     },
   };
 }
 
 /** Whether the question asks about something no article word speaks of (see `unknownAsked`). */
-function asksAboutUnknown(question: string, terms: QueryTerm[]): boolean {
+function asksAboutUnknown(question: string, terms: QueryTerm[], answerPassage: string, concreteNouns?: ConcreteNouns): boolean {
   const unmatched = (words: string[], matched: (t: QueryTerm) => boolean) => terms.some((t) => words.includes(t.token.word) && !matched(t));
   // "Which city hosted the talks?": not even loosely related (no word within the vectors' floor).
-  if (unmatched(askedKind(question), (t) => t.align.size > 0)) return true;
+  const kind = askedKind(question);
+  if (unmatched(kind, (t) => t.align.size > 0)) return true;
+  // "Which hotel did they stay in?": a concrete kind must be named in the answer's passage (a
+  // word close to it: cosine above 0.5), not just the rest of the question matched. An abstract
+  // kind ("what conditions did Putin set?") may be paraphrased, so it is not held to this.
+  const concrete = concreteNouns ? kind.filter((w) => concreteNouns.has(w)) : [];
+  if (concrete.length) {
+    const words = new Set(tokenize(answerPassage).map((t) => t.word));
+    if (!terms.some((t) => concrete.includes(t.token.word) && [...t.align].some(([w, sim]) => evidence(sim) > 0 && words.has(w)))) return true;
+  }
   // "What did the state governor say?": as an unknown name, for a common noun (evidence > 0: cosine above 0.5).
   if (unmatched(askedSpeaker(question), (t) => t.strength > 0)) return true;
   // "What did Trump wear?": the name is the article's, the act is nothing it speaks of.

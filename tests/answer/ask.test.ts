@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAnswerer, MAX_QUESTION_LENGTH, type Answer } from '../../src/index.ts';
+import { concreteNounsOf } from '../../src/text/concrete-nouns.ts';
 
 const answerer = createAnswerer({ corpusDir: 'corpus' });
 const firstCitation = (a: Answer) => (a.kind === 'answered' ? a.citations[0]?.id : undefined);
@@ -109,6 +110,17 @@ describe('abstention', () => {
     expect(answerer.ask('Which minister attended the summit?').kind).toBe('not-covered');
     // A kind the article does speak of is answered.
     expect(firstCitation(answerer.ask('Which incremental deals could build trust?'))).toBe('alaska-summit/s7/p1');
+  });
+
+  it('declines "which X" for a concrete X the answer does not name, but not an abstract X', () => {
+    // The article speaks of Putin and Alaska, and of no airport: it cannot say which one.
+    expect(answerer.ask('Which airport did Putin fly into in Alaska?').kind).toBe('not-covered');
+    expect(answerer.ask('What gifts did the two presidents exchange?').kind).toBe('not-covered');
+    // Conditions are abstract; the article states Putin's in other words.
+    expect(firstCitation(answerer.ask('What conditions did Putin set before any pullback of troops?'))).toBe('alaska-summit/s2/p1');
+    // The check needs to know the kind is concrete: without the list, the same question is answered.
+    const noList = createAnswerer({ corpusDir: 'corpus', concreteNouns: concreteNounsOf([]) });
+    expect(noList.ask('What gifts did the two presidents exchange?').kind).toBe('answered');
   });
 
   it('declines what someone said when the article never speaks of anyone like them', () => {
