@@ -7,7 +7,8 @@ import { loadCorpus } from '../corpus/load-corpus.ts';
 import { buildIndex } from '../search/search-index.ts';
 import { createRetriever, postingsOf, type RankWeights } from '../search/retrieve.ts';
 import { contentWords, SemanticSpace } from '../search/semantic.ts';
-import { loadWordVectors, type WordVectors } from '../search/word-vectors.ts';
+import { cosine, loadWordVectors, type WordVectors } from '../search/word-vectors.ts';
+import { Speller } from '../text/spelling.ts';
 import { contentTerms, tokenize } from '../text/terms.ts';
 import { loadConcreteNouns, type ConcreteNouns } from '../text/concrete-nouns.ts';
 import { ABSTAIN, answerQuestion, type AbstainPolicy, type AskContext } from './ask.ts';
@@ -27,6 +28,8 @@ export interface AnswererOptions {
   concreteNouns?: string | false | ConcreteNouns;
   /** Abstention operating point; default `ABSTAIN` (eval sweeps it to print the trade-off curve). */
   abstain?: Partial<AbstainPolicy>;
+  /** Correct typos in questions (default true; needs the word vectors' vocabulary). */
+  spelling?: boolean;
   /** Fusion weights of the ranking signals; default `RANK_WEIGHTS` (tuning sweeps them). */
   rankWeights?: RankWeights;
   /** Receives the internal answering context (developer tools: tuning and debugging). */
@@ -72,6 +75,23 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
 
   const index = buildIndex(passages);
   const retriever = createRetriever(index, passages, semantic, passageEmbeddings, options.rankWeights);
+  // Typos are corrected towards real words that fit the question: needs the vectors' vocabulary.
+  const speller = options.spelling !== false && vectors ? new Speller({
+    rank: (w) => vectors.rank(w),
+    fit(word, context) {
+      const v = vectors.vector(word);
+      let sum = 0;
+      let n = 0;
+      for (const c of context) {
+        const u = vectors.vector(c);
+        if (v && u) {
+          sum += cosine(v, u);
+          n++;
+        }
+      }
+      return n ? sum / n : 0;
+    },
+  }, knownWords) : undefined;
 
   const df = new Map<string, number>();
   for (const p of passages) for (const t of new Set(contentTerms(`${p.heading} ${p.text}`))) df.set(t, (df.get(t) ?? 0) + 1);
@@ -93,7 +113,7 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
   const sentencePostings = postingsOf(passages.flatMap((p) => p.sentences.map((s) => [s.id, contentWords(s.text)] as const)));
   const ctx: AskContext = {
     document, passages, retriever, semantic, sentenceEmbeddings, sentencePostings, knownWords,
-    byline: bylinePassage(document), suggestions: examples, usageText,
+    byline: bylinePassage(document), suggestions: examples, usageText, speller,
     concreteNouns: options.concreteNouns === false ? undefined
       : typeof options.concreteNouns === 'object' ? options.concreteNouns
       : loadConcreteNouns(options.concreteNouns),

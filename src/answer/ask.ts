@@ -8,6 +8,7 @@ import { evidence, type Postings, type QueryTerm, type RankedPassage, type Retri
 import { similarity, type SemanticSpace } from '../search/semantic.ts';
 import { isContent, oneEditApart, tokenize, withoutQuestionFraming } from '../text/terms.ts';
 import type { ConcreteNouns } from '../text/concrete-nouns.ts';
+import { correctQuestion, type Speller } from '../text/spelling.ts';
 import { askedAction, askedKind, askedSpeaker, expectedFact, statesFact, type ExpectedFact, type FocusSimilarity } from './expected-fact.ts';
 import { cleanQuestion, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
 
@@ -53,6 +54,8 @@ export interface AskContext {
   byline: Passage;
   /** Concrete nouns, when the list built at install is present. */
   concreteNouns?: ConcreteNouns;
+  /** Typo correction, when the word vectors (its vocabulary) are present. */
+  speller?: Speller;
   suggestions: string[];
   usageText: string;
   abstain: AbstainPolicy;
@@ -261,7 +264,9 @@ export function answerQuestion(ctx: AskContext, raw: string): Answer {
     };
   }
 
-  const intent = metaIntent(question);
+  // Everything below reads the question with its typos corrected; replies quote it as written.
+  const asked = ctx.speller ? correctQuestion(ctx.speller, question) : question;
+  const intent = metaIntent(asked);
   if (intent) {
     const d = ctx.document;
     const text = intent === 'author' && d.author
@@ -271,13 +276,13 @@ export function answerQuestion(ctx: AskContext, raw: string): Answer {
     return { kind: 'answered', question, text, sentences: [text], citations: [citation(r)] };
   }
 
-  const unknownNames = namesIn(question)
+  const unknownNames = namesIn(asked)
     .filter((n) => n.tokens.some((t) => !knows(ctx.knownWords, t.word)))
     .map((n) => n.name);
   if (unknownNames.length) return notCovered(ctx, question, unknownNames);
 
-  if (!withoutQuestionFraming(tokenize(question)).some(isContent)) return { kind: 'usage', question, reason: 'no-content', text: ctx.usageText };
-  const analysis = analyse(ctx, question);
+  if (!withoutQuestionFraming(tokenize(asked)).some(isContent)) return { kind: 'usage', question, reason: 'no-content', text: ctx.usageText };
+  const analysis = analyse(ctx, asked);
   if (!analysis || declines(analysis.signals, ctx.abstain)) return notCovered(ctx, question, []);
   const { answer, scored } = analysis;
   const sentences = answerSentences(answer, scored);

@@ -11,7 +11,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { Passage } from '../types.ts';
-import { isContent, isMisspeltStopWord, termOf, tokenize, withoutQuestionFraming, type Token } from '../text/terms.ts';
+import { isContent, termOf, tokenize, withoutQuestionFraming, type Token } from '../text/terms.ts';
 import { NEIGHBOUR_SEARCH, searchTerm, TYPED_TERM_SEARCH } from './search-index.ts';
 import { SemanticSpace, similarity } from './semantic.ts';
 
@@ -168,11 +168,10 @@ export function createRetriever(
       const term = termOf(token);
       if (seen.has(term)) continue;
       seen.add(term);
-      // A real word is taken as written; only a word no dictionary knows is read as a typo or a
-      // partial word ("sanctons", "negotiat"), so "weather" never becomes "whether".
+      // A word no dictionary knows (and the speller could not place) may still be a typo or a
+      // partial word ("negotiat"): minisearch's fuzzy and prefix search try it against the index,
+      // so "weather" never becomes "whether".
       const typo = !token.acronym && !(semantic?.vectors.has(token.word) ?? false);
-      // An unknown word one edit from a stop word is that stop word mistyped ("betwen").
-      if (typo && semantic && isMisspeltStopWord(token.word)) continue;
       const direct = searchTerm(ms, term, typo ? TYPED_TERM_SEARCH : NEIGHBOUR_SEARCH);
       const scores = new Map(direct.scores);
       const align = new Map<string, number>();

@@ -22,6 +22,8 @@ export interface WordVectors {
   /** SIF weight a/(a+p(w)) in (0, 1]: close to 1 for rare or unknown words, small for frequent ones. */
   weight(word: string, a?: number): number;
   has(word: string): boolean;
+  /** Frequency rank of a word (0 = most frequent), or undefined when unknown. */
+  rank(word: string): number | undefined;
 }
 
 export function cosine(a: Float32Array, b: Float32Array): number {
@@ -41,6 +43,9 @@ class CachedWordVectors implements WordVectors {
     sourceSize: number,
   ) {
     this.harmonic = Math.log(sourceSize) + 0.5772;
+  }
+  rank(word: string): number | undefined {
+    return this.index.get(word);
   }
   has(word: string): boolean {
     return this.index.has(word);

@@ -103,13 +103,6 @@ export function oneEditApart(a: string, b: string): boolean {
   return long.slice(i + 1) === short.slice(i);
 }
 
-/** Whether a misspelt word is most likely a stop word ("betwen", "actualy", "teh"). */
-export function isMisspeltStopWord(word: string): boolean {
-  if (word.length < 3) return false;
-  for (const s of STOP_WORDS) if (s.length >= 3 && oneEditApart(word, s)) return true;
-  return false;
-}
-
 /** Whether a token carries content (not a stop word; acronyms always do). */
 export function isContent(token: Token): boolean {
   if (token.acronym) return true;

@@ -83,6 +83,21 @@ describe('answers', () => {
     expect(firstCitation(answerer.ask('what did trump sugest about sanctons'))).toBe('alaska-summit/s3/p1');
   });
 
+  it('read typos the way the rest of the question suggests, then answer as if spelt right', () => {
+    // Each was declined or answered from the wrong paragraph before typo correction.
+    const meeting = answerer.ask('how long was the meeing');
+    expect(meeting.kind === 'answered' && meeting.text).toContain('seven hours');
+    expect(firstCitation(answerer.ask('who was exluded from the tlaks'))).toBe('alaska-summit/s6/p2');
+    expect(firstCitation(answerer.ask('what are the outstnding isues'))).toBe('alaska-summit/s7/p1');
+    expect(answerer.ask('Who wrotte this?').text).toContain('Poonam Sharma');
+    expect(firstCitation(answerer.ask('What does Trmp consider success?'))).toBe('alaska-summit/s7/p2');
+  });
+
+  it('never turn an unknown name into a known one, nor a real word into another', () => {
+    expect(answerer.ask('What did Zelnsky say about the talks?').text).toContain('does not mention Zelnsky');
+    expect(answerer.ask("what's the weather going to be like tomorrow").kind).toBe('not-covered');
+  });
+
   it('answer who wrote the article from its byline', () => {
     const a = answerer.ask('Who wrote this?');
     expect(a.kind).toBe('answered');
