@@ -116,12 +116,18 @@ export function termOf(token: Token): string {
 }
 
 /**
- * Marks the words that only frame a question ("how LONG", "how MANY", "how MUCH"): they ask for a
- * quantity and name nothing. Returns the tokens with those removed.
+ * Removes the words that only frame a question: "how LONG", "how MANY", "how MUCH" ask for a
+ * quantity and name nothing, and so do light verbs ("could be TAKEN").
  */
 export function withoutQuestionFraming(tokens: Token[]): Token[] {
-  return tokens.filter((t, i) => !(i > 0 && tokens[i - 1]!.word === 'how' && QUANTITY_FRAMES.has(t.word)));
+  return tokens.filter((t, i) => !LIGHT_VERBS.has(t.word) && !(i > 0 && tokens[i - 1]!.word === 'how' && QUANTITY_FRAMES.has(t.word)));
 }
+/**
+ * Inflections of light verbs whose base forms are stop words: in a question they frame ("what steps
+ * could be taken", "how long did it take"), they name nothing. (Kept in article text, where the
+ * summariser reads them.)
+ */
+const LIGHT_VERBS = new Set(['takes', 'taken', 'took', 'taking', 'makes', 'made', 'making', 'gets', 'getting', 'gotten', 'comes', 'came', 'coming']);
 const QUANTITY_FRAMES = new Set(['long', 'many', 'much', 'often', 'far', 'old', 'big', 'soon', 'large']);
 
 /** Content terms of a text, in order, with repeats (for indexing). */

@@ -168,6 +168,12 @@ describe('abstention', () => {
     expect(when.kind === 'answered' && when.text).toContain('in the long term');
   });
 
+  it('read light verbs in a question as framing ("could be taken", "did it take")', () => {
+    expect(firstCitation(answerer.ask('What humanitarian steps could be taken?'))).toBe('alaska-summit/s7/p1');
+    const a = answerer.ask('How long did the talks take?');
+    expect(a.kind === 'answered' && a.text).toContain('seven hours');
+  });
+
   it('answers "when" with a date and "how much ... cost" only with a sum', () => {
     const when = answerer.ask('In what year did the United States buy Alaska?');
     expect(when.kind === 'answered' && when.text).toContain('1867');
