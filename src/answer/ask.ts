@@ -37,6 +37,8 @@ const FACT_PASSAGE_MIN_SHARE = 0.5;
 /** How much a passage's best sentence adds to its score when choosing the passage cited first. */
 const SENTENCE_TIE_WEIGHT = 0.2;
 
+/** Least cosine of a kind ("countries") to a name for the name to count as one of that kind (Russia 0.38). */
+const INSTANCE_MIN_COSINE = 0.3;
 /** How many top passages are searched for the answer sentence. */
 const SENTENCE_POOL = 3;
 const MAX_CITATIONS = 3;
@@ -56,6 +58,8 @@ export interface AskContext {
   concreteNouns?: ConcreteNouns;
   /** Typo correction, when the word vectors (its vocabulary) are present. */
   speller?: Speller;
+  /** The article's names (lowercase): words it writes capitalised inside sentences and never in lower case. */
+  articleNames: ReadonlySet<string>;
   suggestions: string[];
   usageText: string;
   abstain: AbstainPolicy;
@@ -222,13 +226,14 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
       sentenceAlign: best.align,
       passageAlign: retrieval.ranked[0]!.alignment,
       missingFact,
-      unknownAsked: asksAboutUnknown(question, retrieval.terms, answer.passage.passage.text, ctx.concreteNouns),
+      unknownAsked: asksAboutUnknown(ctx, question, retrieval.terms, answer.passage.passage.text),
     },
   };
 }
 
 /** Whether the question asks about something no article word speaks of (see `unknownAsked`). */
-function asksAboutUnknown(question: string, terms: QueryTerm[], answerPassage: string, concreteNouns?: ConcreteNouns): boolean {
+function asksAboutUnknown(ctx: AskContext, question: string, terms: QueryTerm[], answerPassage: string): boolean {
+  const { concreteNouns, semantic } = ctx;
   const unmatched = (words: string[], matched: (t: QueryTerm) => boolean) => terms.some((t) => words.includes(t.token.word) && !matched(t));
   // "Which city hosted the talks?": not even loosely related (no word within the vectors' floor).
   const kind = askedKind(question);
@@ -239,7 +244,12 @@ function asksAboutUnknown(question: string, terms: QueryTerm[], answerPassage: s
   const concrete = concreteNouns ? kind.filter((w) => concreteNouns.has(w)) : [];
   if (concrete.length) {
     const words = new Set(tokenize(answerPassage).map((t) => t.word));
-    if (!terms.some((t) => concrete.includes(t.token.word) && [...t.align].some(([w, sim]) => evidence(sim) > 0 && words.has(w)))) return true;
+    const named = terms.some((t) => concrete.includes(t.token.word) && [...t.align].some(([w, sim]) => evidence(sim) > 0 && words.has(w)));
+    // Or a name of that kind: "What countries are involved?" is answered by Russia and Ukraine.
+    // (Names take no part in matching, but the vectors know which kind a name is an instance of.)
+    const names = [...words].filter((w) => ctx.articleNames.has(w));
+    const instance = semantic !== undefined && concrete.some((k) => names.some((n) => (semantic.wordCosine(k, n) ?? 0) >= INSTANCE_MIN_COSINE));
+    if (!named && !instance) return true;
   }
   // "What did the state governor say?": as an unknown name, for a common noun (evidence > 0: cosine above 0.5).
   if (unmatched(askedSpeaker(question), (t) => t.strength > 0)) return true;

@@ -10,10 +10,12 @@ describe('concrete nouns', () => {
     for (const w of ['condition', 'steps', 'image', 'signal', 'small', 'green', 'stop']) expect(nouns!.has(w), w).toBe(false);
   });
 
-  it('read regular plurals as their singular', () => {
-    const nouns = concreteNounsOf(['hotel', 'city', 'bus']);
+  it('read regular plurals as their singular, and tell their kind', () => {
+    const nouns = concreteNounsOf([['hotel', 'artifact'], ['city', 'location'], 'bus']);
     expect(['hotels', 'cities', 'buses', 'bus'].map((w) => nouns.has(w))).toEqual([true, true, true, true]);
+    expect(nouns.kind('cities')).toBe('location');
     expect(nouns.has('hotelier')).toBe(false);
+    expect(loadConcreteNouns()?.kind('city')).toBe('location');
   });
 
   it('are absent, not an error, when the list is missing', () => {
