@@ -37,6 +37,8 @@ const FACT_PASSAGE_MIN_SHARE = 0.5;
 /** How much a passage's best sentence adds to its score when choosing the passage cited first. */
 const SENTENCE_TIE_WEIGHT = 0.2;
 
+/** Kinds whose instances have names: places, people, organisations (not gifts or hotels' furniture). */
+const NAMED_KINDS = new Set(['location', 'person', 'group']);
 /** Least cosine of a kind ("countries") to a name for the name to count as one of that kind (Russia 0.38). */
 const INSTANCE_MIN_COSINE = 0.3;
 /** How many top passages are searched for the answer sentence. */
@@ -248,7 +250,8 @@ function asksAboutUnknown(ctx: AskContext, question: string, terms: QueryTerm[],
     // Or a name of that kind: "What countries are involved?" is answered by Russia and Ukraine.
     // (Names take no part in matching, but the vectors know which kind a name is an instance of.)
     const names = [...words].filter((w) => ctx.articleNames.has(w));
-    const instance = semantic !== undefined && concrete.some((k) => names.some((n) => (semantic.wordCosine(k, n) ?? 0) >= INSTANCE_MIN_COSINE));
+    const namable = concrete.filter((k) => NAMED_KINDS.has(concreteNouns!.kind(k) ?? ''));
+    const instance = semantic !== undefined && namable.some((k) => names.some((n) => (semantic.wordCosine(k, n) ?? 0) >= INSTANCE_MIN_COSINE));
     if (!named && !instance) return true;
   }
   // "What did the state governor say?": as an unknown name, for a common noun (evidence > 0: cosine above 0.5).
