@@ -37,7 +37,7 @@ const FACT_PASSAGE_MIN_SHARE = 0.5;
 /** How much a passage's best sentence adds to its score when choosing the passage cited first. */
 const SENTENCE_TIE_WEIGHT = 0.2;
 
-/** Kinds whose instances have names: places, people, organisations (not gifts or hotels' furniture). */
+/** Kinds whose instances have names: places, people, organisations (not gifts or hotels). */
 const NAMED_KINDS = new Set(['location', 'person', 'group']);
 /** Least cosine of a kind ("countries") to a name for the name to count as one of that kind (Russia 0.38). */
 const INSTANCE_MIN_COSINE = 0.3;
