@@ -9,7 +9,7 @@ import { similarity, type SemanticSpace } from '../search/semantic.ts';
 import { isContent, oneEditApart, tokenize, withoutQuestionFraming } from '../text/terms.ts';
 import type { ConcreteNouns } from '../text/concrete-nouns.ts';
 import { correctQuestion, type Speller } from '../text/spelling.ts';
-import { askedAction, askedKind, askedSpeaker, expectedFact, statesFact, type ExpectedFact, type FocusSimilarity } from './expected-fact.ts';
+import { askedAction, askedKind, askedSpeaker, expectedFact, isMoneyWord, statesFact, type ExpectedFact, type FocusSimilarity } from './expected-fact.ts';
 import { cleanQuestion, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
 
 /**
@@ -190,10 +190,12 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
   const aligned = ctx.retriever.alignUnits(retrieval.terms, ctx.sentencePostings);
   // The fact must stand in a passage about the question, and a required one in a sentence that
   // speaks to it ("prior to the U.S. elections" does not say when the leaders may agree).
+  // A question that asks for nothing but a sum ("how much will it cost?") is answered by any sum.
+  const onlyMoney = fact?.kind === 'amount' && retrieval.terms.every((t) => isMoneyWord(t.token.word));
   const bestAlign = Math.max(...retrieval.ranked.map((r) => r.alignment));
-  const about = (r: RankedPassage) => r.alignment >= FACT_PASSAGE_MIN_SHARE * bestAlign;
+  const about = (r: RankedPassage) => onlyMoney || r.alignment >= FACT_PASSAGE_MIN_SHARE * bestAlign;
   const statesOf = (f: ExpectedFact) => (s: Sentence) =>
-    (!f.required || (aligned.get(s.id) ?? 0) >= ctx.abstain.minSentenceAlign) && statesFact(f, s.text, similar);
+    (!f.required || onlyMoney || (aligned.get(s.id) ?? 0) >= ctx.abstain.minSentenceAlign) && statesFact(f, s.text, similar);
   let states = fact && statesOf(fact);
   const givesFact = (r: RankedPassage) => Boolean(states && about(r) && r.passage.sentences.some(states));
   // The exact shape first ("seven hours"); the loose one ("long-brewing") only when none has it.

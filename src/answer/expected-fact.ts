@@ -36,7 +36,8 @@ const LABEL_BEFORE = /(?:\bno\.|#|\bnumber)\s*$/i;
 /** A bare calendar year: a date, not a quantity. */
 const YEAR = /^(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})$/;
 
-const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:(?:million|billion|trillion|thousand|[mbk]n?)\s)?(?:dollars|euros|pounds|roubles|rubles|yuan|yen)\b|\b(?:million|billion|trillion)\b|\bpercent\b|%/i;
+const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:(?:million|billion|trillion|thousand|[mbk]n?)\s)?(?:dollars|euros|pounds|roubles|rubles|yuan|yen)\b|\b(?:million|billion|trillion)\b/i;
+const PERCENT = /\bpercent\b|%/i;
 const UNIT =
   '(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|feet|foot|yards?|blocks?)';
 /** Spans without a number: "a long-brewing war", "for years", "in the short term". */
@@ -60,6 +61,11 @@ const TIME = new RegExp(
 const LOOSE_TIME = /\bnot yet\b|\b(?:short|long|medium|near)[\s-]term\b|\b(?:soon|recently|currently|eventually|shortly|afterwards)\b|\bin the (?:future|coming)\b/i;
 const FREQUENCY = /\bevery\b|\bper (?:day|week|month|year|hour)\b|\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly)\b|\btimes an? \b|\bonce\b|\btwice\b|\ban? (?:day|week|month|year)\b/i;
 const ADVICE = /\b(?:should|must|ought|needs?|needed|necessity|necessary|essential|imperative|has to|have to|required?|requires)\b/i;
+
+/** Whether a word only asks about money ("cost", "pay"): a sum answers it without repeating it. */
+export function isMoneyWord(word: string): boolean {
+  return MONEY_QUESTION.test(word);
+}
 
 const MONEY_QUESTION = /\b(?:cost|costs|costing|pay|paid|pays|paying|spend|spent|price|prices|priced|worth|money|budget|funds?|funding|charge|charged|fare|fares|fee|fees|dollars|euros|pounds|afford|sell|sold|buy|bought)\b/;
 
@@ -175,7 +181,7 @@ export function statesFact(fact: ExpectedFact, sentence: string, similar?: Focus
     case 'frequency':
       return FREQUENCY.test(text);
     case 'number':
-      return quantities(text).length > 0 || MONEY.test(text);
+      return quantities(text).length > 0 || MONEY.test(text) || PERCENT.test(text);
     case 'advice':
       return ADVICE.test(text);
   }

@@ -214,6 +214,11 @@ describe('question types, on another article (tests/fixtures/corpus-second)', ()
     expect(text('How often will the trams run in the evening?')).toContain('every 12 minutes');
   });
 
+  it('answers a question that asks for nothing but a sum from any sum the article gives', () => {
+    const a = tram.ask('how much will it all cost?');
+    expect(a.kind === 'answered' && a.citations.map((c) => c.id)).toContain('port-kessling-tram/s0/p1');
+  });
+
   it('answers "how much" with a sum, and declines the price of something the article never mentions', () => {
     expect(text('How much has the state pledged?')).toContain('$90 million');
     expect(text('How much does a monthly pass cost?')).toBe('not-covered');

@@ -95,6 +95,11 @@ describe('statesFact', () => {
     expect(states('how much is this thing gonna cost', 'The new stadium will cost $90 million.')).toBe(true);
   });
 
+  it('takes a share for a number, not for a cost', () => {
+    expect(states('What percentage of voters agreed?', 'Some 62 percent agreed.')).toBe(true);
+    expect(states('How much did the bridge cost?', 'Traffic rose by 20 percent.')).toBe(false);
+  });
+
   it('finds money for "how much", a rate for "how often", necessity for "should"', () => {
     expect(states('How much did the bridge cost?', 'The bridge cost €18 million.')).toBe(true);
     expect(states('How much did the bridge cost?', 'The bridge opened in 1990.')).toBe(false);
