@@ -80,6 +80,9 @@ console.log(`ratio ask/search:   median ${(a.median / b.median).toFixed(1)}x  p9
 const keywordOnly = createAnswerer({ documents, vectors: false });
 const k = stats(qs.map((q) => time(() => keywordOnly.ask(q))[1]));
 console.log(`ask() without vectors: median ${ms(k.median)}  p99 ${ms(k.p99)}`);
+const noSpelling = createAnswerer({ documents, spelling: false });
+const n = stats(qs.map((q) => time(() => noSpelling.ask(q))[1]));
+console.log(`ask() without typo correction: median ${ms(n.median)}  p99 ${ms(n.p99)}`);
 
 const sum = stats(Array.from({ length: 30 }, () => time(() => answerer.summarize({ points: 5 }))[1]));
 const sumTopic = stats(Array.from({ length: 30 }, (_, i) => time(() => answerer.summarize({ topic: ['China', 'sanctions', 'NATO'][i % 3] }))[1]));
