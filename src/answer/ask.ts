@@ -238,6 +238,9 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
 /** Whether the question asks about something no article word speaks of (see `unknownAsked`). */
 function asksAboutUnknown(ctx: AskContext, question: string, terms: QueryTerm[], answerPassage: string): boolean {
   const { concreteNouns, semantic } = ctx;
+  // Each check asks whether any article word is close to a question word: without word vectors
+  // only the same word would count, and an unmatched word says nothing.
+  if (!semantic) return false;
   const unmatched = (words: string[], matched: (t: QueryTerm) => boolean) => terms.some((t) => words.includes(t.token.word) && !matched(t));
   // "Which city hosted the talks?": not even loosely related (no word within the vectors' floor).
   const kind = askedKind(question);
@@ -253,7 +256,7 @@ function asksAboutUnknown(ctx: AskContext, question: string, terms: QueryTerm[],
     // (Names take no part in matching, but the vectors know which kind a name is an instance of.)
     const names = [...words].filter((w) => ctx.articleNames.has(w));
     const namable = concrete.filter((k) => NAMED_KINDS.has(concreteNouns!.kind(k) ?? ''));
-    const instance = semantic !== undefined && namable.some((k) => names.some((n) => (semantic.wordCosine(k, n) ?? 0) >= INSTANCE_MIN_COSINE));
+    const instance = namable.some((k) => names.some((n) => (semantic.wordCosine(k, n) ?? 0) >= INSTANCE_MIN_COSINE));
     if (!named && !instance) return true;
   }
   // "What did the state governor say?": as an unknown name, for a common noun (evidence > 0: cosine above 0.5).
