@@ -11,7 +11,8 @@ import { cosine, loadWordVectors, type WordVectors } from '../search/word-vector
 import { Speller } from '../text/spelling.ts';
 import { contentTerms, tokenize } from '../text/terms.ts';
 import { loadConcreteNouns, type ConcreteNouns } from '../text/concrete-nouns.ts';
-import { ABSTAIN, answerQuestion, type AbstainPolicy, type AskContext } from './ask.ts';
+import { ABSTAIN, type AbstainPolicy } from './abstain.ts';
+import { answerQuestion, type AskContext } from './ask.ts';
 import { createSummarizer } from './summarize.ts';
 
 export interface AnswererOptions {

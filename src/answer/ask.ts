@@ -4,43 +4,20 @@
  * article answers it at all.
  */
 import type { Answer, Citation, Document, Passage, Sentence } from '../types.ts';
-import { evidence, type Postings, type QueryTerm, type RankedPassage, type Retrieval, type Retriever } from '../search/retrieve.ts';
+import type { Postings, QueryTerm, RankedPassage, Retrieval, Retriever } from '../search/retrieve.ts';
 import { similarity, type SemanticSpace } from '../search/semantic.ts';
-import { isContent, oneEditApart, tokenize, withoutQuestionFraming } from '../text/terms.ts';
+import { isContent, tokenize, withoutQuestionFraming } from '../text/terms.ts';
 import type { ConcreteNouns } from '../text/concrete-nouns.ts';
 import { correctQuestion, type Speller } from '../text/spelling.ts';
-import { askedAction, askedKind, askedSpeaker, expectedFact, isMoneyWord, statesFact, type ExpectedFact, type FocusSimilarity } from './expected-fact.ts';
+import { asksAboutUnknown, declines, knows, type AbstainPolicy, type AnswerSignals } from './abstain.ts';
+import { expectedFact, isMoneyWord, statesFact, type ExpectedFact, type FocusSimilarity } from './expected-fact.ts';
 import { cleanQuestion, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
-
-/**
- * Abstention operating point, chosen on the dev set and the project's own question sets
- * (`npm run eval` prints the curve). Coverage is the SIF-weighted share of the question's
- * content words the article matches.
- */
-export interface AbstainPolicy {
-  /** Least SIF-weighted share of the question's content words the article must match. */
-  minCoverage: number;
-  /** The same, for a question that names something the article names. */
-  minCoverageNamed: number;
-  /** Least weighted share of the question's words the answer sentence itself must match. */
-  minSentenceAlign: number;
-}
-
-export const ABSTAIN: AbstainPolicy = {
-  minCoverage: 0.45,
-  minCoverageNamed: 0.3,
-  minSentenceAlign: 0.25,
-};
 
 /** A passage giving the kind of fact asked for must match at least this share of what the best-matching passage does. */
 const FACT_PASSAGE_MIN_SHARE = 0.5;
 /** How much a passage's best sentence adds to its score when choosing the passage cited first. */
 const SENTENCE_TIE_WEIGHT = 0.2;
 
-/** Kinds whose instances have names: places, people, organisations (not gifts or hotels). */
-const NAMED_KINDS = new Set(['location', 'person', 'group']);
-/** Least cosine of a kind ("countries") to a name for the name to count as one of that kind (Russia 0.38). */
-const INSTANCE_MIN_COSINE = 0.3;
 /** How many top passages are searched for the answer sentence. */
 const SENTENCE_POOL = 3;
 const MAX_CITATIONS = 3;
@@ -84,17 +61,6 @@ function maxBy<T>(items: readonly T[], key: (item: T) => number): T {
 
 function citation(r: RankedPassage): Citation {
   return { id: r.passage.id, label: r.passage.label, heading: r.passage.heading, text: r.passage.text, score: Number(r.score.toFixed(4)) };
-}
-
-/** Whether the article knows a name's word, allowing inflections (Ukrainian ~ Ukraine) and a typo (Ukriane). */
-function knows(known: ReadonlySet<string>, word: string): boolean {
-  if (known.has(word)) return true;
-  if (word.length < 5) return false;
-  for (const k of known) {
-    if (k.length >= 5 && oneEditApart(word, k)) return true;
-    if (k.length >= 5 && (word.startsWith(k.slice(0, -1)) || k.startsWith(word.slice(0, -1))) && Math.abs(k.length - word.length) <= 4) return true;
-  }
-  return false;
 }
 
 function notCovered(ctx: AskContext, question: string, unknownNames: string[]): Answer {
@@ -146,26 +112,6 @@ function answerSentences(best: ScoredSentence, scored: ScoredSentence[]): string
   if (!second || second.score < SECOND_SENTENCE_SHARE * best.score) return [me];
   const pair = [best.index, second.index].sort((x, y) => x - y);
   return pair.map((i) => sentences[i]!.text);
-}
-
-/** The signals the abstention decision reads, for one question (`npm run eval` and tuning print them). */
-export interface AnswerSignals {
-  /** Weighted share of the question's words the article matches anywhere. */
-  coverage: number;
-  /** The question names someone or something the article names (Putin, NATO): it is about the article. */
-  namesArticle: boolean;
-  /** Weighted share of the question's words the answer sentence matches. */
-  sentenceAlign: number;
-  /** Alignment of the best passage. */
-  passageAlign: number;
-  /** The question asks for a kind of fact (a number of X, a date) and no sentence about it gives one. */
-  missingFact: boolean;
-  /**
-   * The question asks about something the article never speaks of, though its other words match:
-   * which X (no article word even loosely related to X), what a speaker said (no article word
-   * close to the speaker), what a named person did (no article word close to the act).
-   */
-  unknownAsked: boolean;
 }
 
 interface Analysis {
@@ -233,43 +179,6 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
       unknownAsked: asksAboutUnknown(ctx, question, retrieval.terms, answer.passage.passage.text),
     },
   };
-}
-
-/** Whether the question asks about something no article word speaks of (see `unknownAsked`). */
-function asksAboutUnknown(ctx: AskContext, question: string, terms: QueryTerm[], answerPassage: string): boolean {
-  const { concreteNouns, semantic } = ctx;
-  // Each check asks whether any article word is close to a question word: without word vectors
-  // only the same word would count, and an unmatched word says nothing.
-  if (!semantic) return false;
-  const unmatched = (words: string[], matched: (t: QueryTerm) => boolean) => terms.some((t) => words.includes(t.token.word) && !matched(t));
-  // "Which city hosted the talks?": not even loosely related (no word within the vectors' floor).
-  const kind = askedKind(question);
-  if (unmatched(kind, (t) => t.align.size > 0)) return true;
-  // "Which hotel did they stay in?": a concrete kind must be named in the answer's passage (a
-  // word close to it: cosine above 0.5), not just the rest of the question matched. An abstract
-  // kind ("what conditions did Putin set?") may be paraphrased, so it is not held to this.
-  const concrete = concreteNouns ? kind.filter((w) => concreteNouns.has(w)) : [];
-  if (concrete.length) {
-    const words = new Set(tokenize(answerPassage).map((t) => t.word));
-    const named = terms.some((t) => concrete.includes(t.token.word) && [...t.align].some(([w, sim]) => evidence(sim) > 0 && words.has(w)));
-    // Or a name of that kind: "What countries are involved?" is answered by Russia and Ukraine.
-    // (Names take no part in matching, but the vectors know which kind a name is an instance of.)
-    const names = [...words].filter((w) => ctx.articleNames.has(w));
-    const namable = concrete.filter((k) => NAMED_KINDS.has(concreteNouns!.kind(k) ?? ''));
-    const instance = namable.some((k) => names.some((n) => (semantic.wordCosine(k, n) ?? 0) >= INSTANCE_MIN_COSINE));
-    if (!named && !instance) return true;
-  }
-  // "What did the state governor say?": as an unknown name, for a common noun (evidence > 0: cosine above 0.5).
-  if (unmatched(askedSpeaker(question), (t) => t.strength > 0)) return true;
-  // "What did Trump wear?": the name is the article's, the act is nothing it speaks of.
-  const names = new Set(terms.filter((t) => t.articleName).map((t) => t.token.word));
-  return unmatched(askedAction(question, (w) => names.has(w)), (t) => t.strength > 0);
-}
-
-/** Whether the signals say the article does not answer the question. */
-export function declines(signals: AnswerSignals, policy: AbstainPolicy): boolean {
-  const minCoverage = signals.namesArticle ? policy.minCoverageNamed : policy.minCoverage;
-  return signals.missingFact || signals.unknownAsked || signals.coverage < minCoverage || signals.sentenceAlign < policy.minSentenceAlign;
 }
 
 export function answerQuestion(ctx: AskContext, raw: string): Answer {

@@ -1,0 +1,112 @@
+/**
+ * Abstention: whether the article answers a question at all, decided from calibrated signals
+ * (how much of the question the article and the answer sentence match, a kind of fact the
+ * article does not give, something asked about that no article word speaks of). The operating
+ * point is chosen from the curves `npm run eval` prints.
+ */
+import { evidence, type QueryTerm } from '../search/retrieve.ts';
+import type { SemanticSpace } from '../search/semantic.ts';
+import type { ConcreteNouns } from '../text/concrete-nouns.ts';
+import { oneEditApart, tokenize } from '../text/terms.ts';
+import { askedAction, askedKind, askedSpeaker } from './expected-fact.ts';
+
+/**
+ * Abstention operating point, chosen on the dev set and the project's own question sets
+ * (`npm run eval` prints the curve). Coverage is the SIF-weighted share of the question's
+ * content words the article matches.
+ */
+export interface AbstainPolicy {
+  /** Least SIF-weighted share of the question's content words the article must match. */
+  minCoverage: number;
+  /** The same, for a question that names something the article names. */
+  minCoverageNamed: number;
+  /** Least weighted share of the question's words the answer sentence itself must match. */
+  minSentenceAlign: number;
+}
+
+export const ABSTAIN: AbstainPolicy = {
+  minCoverage: 0.45,
+  minCoverageNamed: 0.3,
+  minSentenceAlign: 0.25,
+};
+
+/** The signals the abstention decision reads, for one question (`npm run eval` and tuning print them). */
+export interface AnswerSignals {
+  /** Weighted share of the question's words the article matches anywhere. */
+  coverage: number;
+  /** The question names someone or something the article names (Putin, NATO): it is about the article. */
+  namesArticle: boolean;
+  /** Weighted share of the question's words the answer sentence matches. */
+  sentenceAlign: number;
+  /** Alignment of the best passage. */
+  passageAlign: number;
+  /** The question asks for a kind of fact (a number of X, a date) and no sentence about it gives one. */
+  missingFact: boolean;
+  /**
+   * The question asks about something the article never speaks of, though its other words match:
+   * which X (no article word even loosely related to X), what a speaker said (no article word
+   * close to the speaker), what a named person did (no article word close to the act).
+   */
+  unknownAsked: boolean;
+}
+
+/** Whether the question asks about something no article word speaks of (see `unknownAsked`). */
+/** What the unknown-thing checks need to know of the article. */
+export interface ArticleKnowledge {
+  semantic?: SemanticSpace;
+  concreteNouns?: ConcreteNouns;
+  /** The article's names, lowercase. */
+  articleNames: ReadonlySet<string>;
+}
+
+export function asksAboutUnknown(ctx: ArticleKnowledge, question: string, terms: QueryTerm[], answerPassage: string): boolean {
+  const { concreteNouns, semantic } = ctx;
+  // Each check asks whether any article word is close to a question word: without word vectors
+  // only the same word would count, and an unmatched word says nothing.
+  if (!semantic) return false;
+  const unmatched = (words: string[], matched: (t: QueryTerm) => boolean) => terms.some((t) => words.includes(t.token.word) && !matched(t));
+  // "Which city hosted the talks?": not even loosely related (no word within the vectors' floor).
+  const kind = askedKind(question);
+  if (unmatched(kind, (t) => t.align.size > 0)) return true;
+  // "Which hotel did they stay in?": a concrete kind must be named in the answer's passage (a
+  // word close to it: cosine above 0.5), not just the rest of the question matched. An abstract
+  // kind ("what conditions did Putin set?") may be paraphrased, so it is not held to this.
+  const concrete = concreteNouns ? kind.filter((w) => concreteNouns.has(w)) : [];
+  if (concrete.length) {
+    const words = new Set(tokenize(answerPassage).map((t) => t.word));
+    const named = terms.some((t) => concrete.includes(t.token.word) && [...t.align].some(([w, sim]) => evidence(sim) > 0 && words.has(w)));
+    // Or a name of that kind: "What countries are involved?" is answered by Russia and Ukraine.
+    // (Names take no part in matching, but the vectors know which kind a name is an instance of.)
+    const names = [...words].filter((w) => ctx.articleNames.has(w));
+    const namable = concrete.filter((k) => NAMED_KINDS.has(concreteNouns!.kind(k) ?? ''));
+    const instance = namable.some((k) => names.some((n) => (semantic.wordCosine(k, n) ?? 0) >= INSTANCE_MIN_COSINE));
+    if (!named && !instance) return true;
+  }
+  // "What did the state governor say?": as an unknown name, for a common noun (evidence > 0: cosine above 0.5).
+  if (unmatched(askedSpeaker(question), (t) => t.strength > 0)) return true;
+  // "What did Trump wear?": the name is the article's, the act is nothing it speaks of.
+  const names = new Set(terms.filter((t) => t.articleName).map((t) => t.token.word));
+  return unmatched(askedAction(question, (w) => names.has(w)), (t) => t.strength > 0);
+}
+
+/** Whether the signals say the article does not answer the question. */
+export function declines(signals: AnswerSignals, policy: AbstainPolicy): boolean {
+  const minCoverage = signals.namesArticle ? policy.minCoverageNamed : policy.minCoverage;
+  return signals.missingFact || signals.unknownAsked || signals.coverage < minCoverage || signals.sentenceAlign < policy.minSentenceAlign;
+}
+
+/** Kinds whose instances have names: places, people, organisations (not gifts or hotels). */
+const NAMED_KINDS = new Set(['location', 'person', 'group']);
+/** Least cosine of a kind ("countries") to a name for the name to count as one of that kind (Russia 0.38). */
+const INSTANCE_MIN_COSINE = 0.3;
+/** Whether the article knows a name's word, allowing inflections (Ukrainian ~ Ukraine) and a typo (Ukriane). */
+export function knows(known: ReadonlySet<string>, word: string): boolean {
+  if (known.has(word)) return true;
+  if (word.length < 5) return false;
+  for (const k of known) {
+    if (k.length >= 5 && oneEditApart(word, k)) return true;
+    if (k.length >= 5 && (word.startsWith(k.slice(0, -1)) || k.startsWith(word.slice(0, -1))) && Math.abs(k.length - word.length) <= 4) return true;
+  }
+  return false;
+}
+
