@@ -79,6 +79,11 @@ describe('answers', () => {
     expect(answerer.ask('Where was the summit?').text).toContain('Alaska');
   });
 
+  it('prefer the passage that has the question\'s phrase, in other words if need be', () => {
+    // "energy agreement" (s3/p1) over "energy stability" and "deal-making" far apart (s7/p2).
+    expect(firstCitation(answerer.ask('Tell me about the energy deal'))).toBe('alaska-summit/s3/p1');
+  });
+
   it('tolerate a typo', () => {
     expect(firstCitation(answerer.ask('what did trump sugest about sanctons'))).toBe('alaska-summit/s3/p1');
   });
