@@ -95,23 +95,31 @@ function rankSentences(ctx: AskContext, aligned: ReadonlyMap<string, number>, po
   return out.sort((a, b) => b.score - a.score || a.passage.passage.order - b.passage.passage.order || a.index - b.index);
 }
 
+/** A question word matched by itself or a derivation of it (not merely a similar word). */
+const KIN_OR_SAME = 0.85;
 /** A second sentence joins the answer when it scores at least this share of the best one. */
 const SECOND_SENTENCE_SHARE = 0.85;
 
 /**
  * The answer: the best sentence, and the passage's next-best one when it scores close (an answer
  * often spans two sentences, and they need not be adjacent), in article order. A short sentence
- * ("Here is the basic logjam.") or one ending in a colon always brings the one it announces.
+ * ("Here is the basic logjam.") or one ending in a colon always brings the one it announces, and
+ * a short opening sentence with a question word comes before the detail it introduces.
  */
-function answerSentences(best: ScoredSentence, scored: ScoredSentence[]): string[] {
+function answerSentences(best: ScoredSentence, scored: ScoredSentence[], terms: QueryTerm[]): string[] {
   const sentences = best.passage.passage.sentences;
   const me = sentences[best.index]!.text;
   const next = sentences[best.index + 1];
   if (next && (me.length < 60 || me.endsWith(':'))) return [me, next.text];
+  // A short opening sentence that speaks to the question is the paragraph's topic sentence
+  // ("China also waited in the wings."): it frames the detail that answers.
+  const opening = sentences[0]!.text;
+  const topic = best.index > 0 && opening.length < 60 && tokenize(opening).some((t) => terms.some((q) => (q.align.get(t.word) ?? 0) >= KIN_OR_SAME));
   const second = scored.find((s) => s.passage === best.passage && s.index !== best.index);
-  if (!second || second.score < SECOND_SENTENCE_SHARE * best.score) return [me];
-  const pair = [best.index, second.index].sort((x, y) => x - y);
-  return pair.map((i) => sentences[i]!.text);
+  const chosen = new Set([best.index]);
+  if (second && second.score >= SECOND_SENTENCE_SHARE * best.score) chosen.add(second.index);
+  if (topic) chosen.add(0);
+  return [...chosen].sort((x, y) => x - y).map((i) => sentences[i]!.text);
 }
 
 interface Analysis {
@@ -212,7 +220,7 @@ export function answerQuestion(ctx: AskContext, raw: string): Answer {
   const analysis = analyse(ctx, asked);
   if (!analysis || declines(analysis.signals, ctx.abstain)) return notCovered(ctx, question, []);
   const { answer, scored } = analysis;
-  const sentences = answerSentences(answer, scored);
+  const sentences = answerSentences(answer, scored, analysis.retrieval.terms);
   // The answer's passage first, then the rest in ranking order.
   const ordered = [answer.passage, ...analysis.candidates.filter((r) => r.passage !== answer.passage.passage)].slice(0, MAX_CITATIONS);
   return { kind: 'answered', question, text: sentences.join(' '), sentences, citations: ordered.map(citation) };

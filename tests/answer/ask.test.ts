@@ -84,6 +84,12 @@ describe('answers', () => {
     expect(firstCitation(answerer.ask('Tell me about the energy deal'))).toBe('alaska-summit/s3/p1');
   });
 
+  it('open with the paragraph\'s short topic sentence when it names what is asked about', () => {
+    const a = answerer.ask('What did China do?');
+    expect(a.kind === 'answered' && a.sentences[0]).toBe('China also waited in the wings.');
+    expect(a.kind === 'answered' && a.sentences.length).toBeGreaterThan(1);
+  });
+
   it('tolerate a typo', () => {
     expect(firstCitation(answerer.ask('what did trump sugest about sanctons'))).toBe('alaska-summit/s3/p1');
   });
