@@ -117,17 +117,22 @@ export function termOf(token: Token): string {
 
 /**
  * Removes the words that only frame a question: "how LONG", "how MANY", "how MUCH" ask for a
- * quantity and name nothing, and so do light verbs ("could be TAKEN").
+ * quantity and name nothing, and so do light verbs ("could be TAKEN") and modifiers of degree
+ * ("the WHOLE summit").
  */
 export function withoutQuestionFraming(tokens: Token[]): Token[] {
-  return tokens.filter((t, i) => !LIGHT_VERBS.has(t.word) && !(i > 0 && tokens[i - 1]!.word === 'how' && QUANTITY_FRAMES.has(t.word)));
+  return tokens.filter((t, i) => !FRAMING_WORDS.has(t.word) && !(i > 0 && tokens[i - 1]!.word === 'how' && QUANTITY_FRAMES.has(t.word)));
 }
 /**
- * Inflections of light verbs whose base forms are stop words: in a question they frame ("what steps
- * could be taken", "how long did it take"), they name nothing. (Kept in article text, where the
- * summariser reads them.)
+ * Words that frame a question without naming anything in it: inflections of light verbs whose
+ * base forms are stop words ("what steps could be TAKEN", "how long did it TAKE"), and modifiers
+ * of degree or scope ("the BIG obstacles", "the WHOLE summit", "the MAIN issue"). Article text
+ * keeps them (the summariser's sentence weights read them).
  */
-const LIGHT_VERBS = new Set(['takes', 'taken', 'took', 'taking', 'makes', 'made', 'making', 'gets', 'getting', 'gotten', 'comes', 'came', 'coming']);
+const FRAMING_WORDS = new Set([
+  'takes', 'taken', 'took', 'taking', 'makes', 'made', 'making', 'gets', 'getting', 'gotten', 'comes', 'came', 'coming',
+  'big', 'bigger', 'biggest', 'whole', 'main', 'major', 'key', 'huge', 'entire', 'overall', 'real', 'general',
+]);
 const QUANTITY_FRAMES = new Set(['long', 'many', 'much', 'often', 'far', 'old', 'big', 'soon', 'large']);
 
 /** Content terms of a text, in order, with repeats (for indexing). */

@@ -181,7 +181,8 @@ describe('abstention', () => {
     expect(when.kind === 'answered' && when.text).toContain('in the long term');
   });
 
-  it('read light verbs in a question as framing ("could be taken", "did it take")', () => {
+  it('read light verbs and modifiers of degree in a question as framing ("could be taken", "the whole summit")', () => {
+    expect(answerer.ask('Was the whole summit a waste?').kind).toBe('answered');
     expect(firstCitation(answerer.ask('What humanitarian steps could be taken?'))).toBe('alaska-summit/s7/p1');
     const a = answerer.ask('How long did the talks take?');
     expect(a.kind === 'answered' && a.text).toContain('seven hours');
