@@ -5,6 +5,10 @@
  * the question however well its words match, and an article with no such sentence about the
  * question does not answer it at all ("How many warheads does Russia have?").
  *
+ * Also here, what a question asks about, read from its wording: the kind of thing it asks which
+ * one of ("which city"), whose words it asks for ("what did the governor say"), and what it asks
+ * a named person did ("what did Trump wear"). Abstention checks that the article speaks of them.
+ *
  * Nothing here knows any article: only English number, unit and calendar words.
  */
 import { foldText, isContent, tokenize } from '../text/terms.ts';
