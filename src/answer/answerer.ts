@@ -8,7 +8,7 @@ import { buildIndex } from '../search/search-index.ts';
 import { createRetriever, namesOf, postingsOf, type RankWeights } from '../search/retrieve.ts';
 import { contentWords, SemanticSpace } from '../search/semantic.ts';
 import { cosine, loadWordVectors, type WordVectors } from '../search/word-vectors.ts';
-import { Speller } from '../text/spelling.ts';
+import { correctQuestion, Speller } from '../text/spelling.ts';
 import { contentTerms, tokenize } from '../text/terms.ts';
 import { loadConcreteNouns, type ConcreteNouns } from '../text/concrete-nouns.ts';
 import { ABSTAIN, type AbstainPolicy } from './abstain.ts';
@@ -121,7 +121,11 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
     abstain: { ...ABSTAIN, ...options.abstain },
   };
   options.onContext?.(ctx);
-  const summarizer = createSummarizer({ document, sections, passages, retriever, semantic, sentenceEmbeddings, idf, ask: (q) => answerQuestion(ctx, q) });
+  const summarizer = createSummarizer({
+    document, sections, passages, retriever, semantic, sentenceEmbeddings, idf,
+    ask: (q) => answerQuestion(ctx, q),
+    spellCheck: speller && ((t) => correctQuestion(speller, t)),
+  });
 
   return {
     document,

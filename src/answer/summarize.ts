@@ -27,6 +27,8 @@ export interface SummaryContext {
   sentenceEmbeddings: Map<string, Float32Array | undefined>;
   idf: (term: string) => number;
   ask: (question: string) => Answer;
+  /** Typo correction for a requested topic ("sanctons" -> "sanctions"); identity when unavailable. */
+  spellCheck?: (text: string) => string;
 }
 
 /** Points per summary: the default and the range a request may ask for. */
@@ -155,7 +157,8 @@ export function createSummarizer(ctx: SummaryContext) {
       pool = units.filter((u) => u.passage.sectionNumber === section.number);
       scope = { type: 'section', heading: section.heading, number: section.number };
     }
-    const topic = options.topic?.replace(/\s+/g, ' ').trim().slice(0, 200);
+    const asked = options.topic?.replace(/\s+/g, ' ').trim().slice(0, 200);
+    const topic = asked && ctx.spellCheck ? ctx.spellCheck(asked) : asked;
     if (!topic) return summary(scope, pick(pool.map((unit) => ({ unit, relevance: relevance[unit.index]! })), count));
 
     // Whether the article covers the topic at all is the question answerer's decision.

@@ -139,6 +139,12 @@ describe('a topic summary', () => {
     expect(points(answerer.summarize({ topic: 'sanctions' })).map((p) => p.text).join(' ')).toMatch(/sanctions relief/);
   });
 
+  it('on a mistyped topic reads it as meant, and says which topic it summarised', () => {
+    const s = answerer.summarize({ topic: 'sanctons' });
+    expect(s.kind === 'summary' && s.scope).toEqual({ type: 'topic', topic: 'sanctions' });
+    expect(points(s).map((p) => p.text).join(' ')).toMatch(/sanctions relief/);
+  });
+
   it.each([answerer, keywordsOnly])('on cryptocurrency says plainly that the article does not cover it', (a) => {
     const s = a.summarize({ topic: 'cryptocurrency' });
     expect(s).toMatchObject({ kind: 'not-covered', topic: 'cryptocurrency' });
