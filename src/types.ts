@@ -70,7 +70,9 @@ export type Answer =
   | {
       kind: 'answered';
       question: string;
-      /** One or two sentences, verbatim from the article, joined by a space. */
+      /** The question as read, when typo correction changed it ("how long was the meeting"). */
+      readAs?: string;
+      /** One to three sentences, verbatim from the article, joined by a space. */
       text: string;
       sentences: string[];
       /** Up to 3, best first. */
@@ -79,6 +81,8 @@ export type Answer =
   | {
       kind: 'not-covered';
       question: string;
+      /** The question as read, when typo correction changed it. */
+      readAs?: string;
       /** A plain sentence saying the article does not cover it, and what it does cover. */
       text: string;
       /** Names in the question the article never mentions ("Boris Johnson"). */

@@ -15,8 +15,10 @@ function quote(text: string, max = QUOTE_CHARS): string {
 }
 
 export function renderAnswer(answer: Answer): string {
-  if (answer.kind !== 'answered') return answer.text;
-  const lines = [answer.text, ''];
+  // Typo correction is shown, so a wrong reading is seen for what it is.
+  const readAs = answer.kind !== 'usage' && answer.readAs ? `(Read as “${answer.readAs}”.)\n` : '';
+  if (answer.kind !== 'answered') return readAs + answer.text;
+  const lines = [readAs + answer.text, ''];
   answer.citations.forEach((c, i) => {
     lines.push(`[${i + 1}] ${c.label} (${c.id})`);
     lines.push(`    “${quote(c.text)}”`);
@@ -60,6 +62,7 @@ export function renderHelp(help: HelpInfo): string {
 export function answerJson(answer: Answer): Record<string, unknown> {
   return {
     question: answer.question,
+    ...(answer.kind !== 'usage' && answer.readAs ? { readAs: answer.readAs } : {}),
     answered: answer.kind === 'answered',
     kind: answer.kind,
     answer: answer.text,

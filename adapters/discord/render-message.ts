@@ -118,11 +118,13 @@ export function renderNotice(text: string): DiscordReply {
 export function renderAnswer(answer: Answer, article: ArticleInfo): DiscordReply {
   if (answer.kind === 'usage') return renderNotice(answer.text);
   const title = displayText(answer.question, MAX_EMBED_TITLE_LENGTH);
+  // Typo correction is shown, so a wrong reading is seen for what it is.
+  const readAs = answer.readAs ? `*Read as “${displayText(answer.readAs, MAX_EMBED_TITLE_LENGTH)}”*\n\n` : '';
   if (answer.kind === 'not-covered') {
     const fields: APIEmbedField[] = answer.suggestions.length
       ? [{ name: 'Try asking', value: trimToLimit(answer.suggestions.map((s) => `• ${displayText(s, MAX_EMBED_FIELD_VALUE_LENGTH)}`).join('\n'), MAX_EMBED_FIELD_VALUE_LENGTH) }]
       : [];
-    return embedReply({ title, description: displayText(answer.text, MAX_EMBED_DESCRIPTION_LENGTH), fields, footer: footer(article) }, [voteRow('not-covered', [])]);
+    return embedReply({ title, description: readAs + displayText(answer.text, MAX_EMBED_DESCRIPTION_LENGTH), fields, footer: footer(article) }, [voteRow('not-covered', [])]);
   }
   const marked = answer.sentences.map((sentence) => {
     const index = answer.citations.findIndex((c) => c.text.includes(sentence));
@@ -132,7 +134,7 @@ export function renderAnswer(answer: Answer, article: ArticleInfo): DiscordReply
   const passageButtons = answer.citations.slice(0, MAX_PASSAGE_BUTTONS).map((c, i) => button(`${CUSTOM_ID.passage}:${c.id}`, `Full passage ${i + 1}`));
   const ids = answer.citations.map((c) => c.id);
   return embedReply(
-    { title, description: marked.join(' '), fields, footer: footer(article) },
+    { title, description: readAs + marked.join(' '), fields, footer: footer(article) },
     [{ type: ComponentType.ActionRow, components: [...passageButtons, ...voteRow('answered', ids).components] }],
   );
 }

@@ -129,7 +129,9 @@ function finish(text: string, blocks: KnownBlock[]): SlackMessage {
 
 /** Renders an answer to a question. */
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
-  const asked = context(`*Q:* ${safe(answer.question, QUESTION_ECHO_CHARS)}`);
+  // Typo correction is shown, so a wrong reading is seen for what it is.
+  const readAs = answer.kind !== 'usage' && answer.readAs ? ` _(read as “${safe(answer.readAs, QUESTION_ECHO_CHARS)}”)_` : '';
+  const asked = context(`*Q:* ${safe(answer.question, QUESTION_ECHO_CHARS)}${readAs}`);
   switch (answer.kind) {
     case 'answered': {
       const cites = answer.citations;

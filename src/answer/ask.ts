@@ -63,12 +63,12 @@ function citation(r: RankedPassage): Citation {
   return { id: r.passage.id, label: r.passage.label, heading: r.passage.heading, text: r.passage.text, score: Number(r.score.toFixed(4)) };
 }
 
-function notCovered(ctx: AskContext, question: string, unknownNames: string[]): Answer {
+function notCovered(ctx: AskContext, question: string, unknownNames: string[], readAs?: string): Answer {
   const head = unknownNames.length
     ? `The article does not mention ${listOf(unknownNames)}.`
     : 'The article does not cover that.';
   const text = `${head} It is about “${ctx.document.title}”: you could ask, for example, ${ctx.suggestions.slice(0, 3).map((s) => `“${s}”`).join(', ')}.`;
-  return { kind: 'not-covered', question, text, unknownNames, suggestions: ctx.suggestions };
+  return { kind: 'not-covered', question, ...(readAs ? { readAs } : {}), text, unknownNames, suggestions: ctx.suggestions };
 }
 
 function listOf(items: string[]): string {
@@ -201,6 +201,7 @@ export function answerQuestion(ctx: AskContext, raw: string): Answer {
 
   // Everything below reads the question with its typos corrected; replies quote it as written.
   const asked = ctx.speller ? correctQuestion(ctx.speller, question) : question;
+  const read = asked !== question ? { readAs: asked } : {};
   const intent = metaIntent(asked);
   if (intent) {
     const d = ctx.document;
@@ -208,20 +209,20 @@ export function answerQuestion(ctx: AskContext, raw: string): Answer {
       ? `The article “${d.title}” was written by ${d.author}.`
       : `The article is titled “${d.title}”${d.author ? `, by ${d.author}` : ''}.`;
     const r: RankedPassage = { passage: ctx.byline, score: 1, lexical: 0, alignment: 1, dense: 0 };
-    return { kind: 'answered', question, text, sentences: [text], citations: [citation(r)] };
+    return { kind: 'answered', question, ...read, text, sentences: [text], citations: [citation(r)] };
   }
 
   const unknownNames = namesIn(asked)
     .filter((n) => n.tokens.some((t) => !knows(ctx.knownWords, t.word)))
     .map((n) => n.name);
-  if (unknownNames.length) return notCovered(ctx, question, unknownNames);
+  if (unknownNames.length) return notCovered(ctx, question, unknownNames, read.readAs);
 
   if (!withoutQuestionFraming(tokenize(asked)).some(isContent)) return { kind: 'usage', question, reason: 'no-content', text: ctx.usageText };
   const analysis = analyse(ctx, asked);
-  if (!analysis || declines(analysis.signals, ctx.abstain)) return notCovered(ctx, question, []);
+  if (!analysis || declines(analysis.signals, ctx.abstain)) return notCovered(ctx, question, [], read.readAs);
   const { answer, scored } = analysis;
   const sentences = answerSentences(answer, scored, analysis.retrieval.terms);
   // The answer's passage first, then the rest in ranking order.
   const ordered = [answer.passage, ...analysis.candidates.filter((r) => r.passage !== answer.passage.passage)].slice(0, MAX_CITATIONS);
-  return { kind: 'answered', question, text: sentences.join(' '), sentences, citations: ordered.map(citation) };
+  return { kind: 'answered', question, ...read, text: sentences.join(' '), sentences, citations: ordered.map(citation) };
 }

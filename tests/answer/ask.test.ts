@@ -104,6 +104,11 @@ describe('answers', () => {
     expect(firstCitation(answerer.ask('What does Trmp consider success?'))).toBe('alaska-summit/s7/p2');
   });
 
+  it('say how a corrected question was read, and nothing when it was read as typed', () => {
+    expect(answerer.ask('how long was the meeing')).toMatchObject({ kind: 'answered', readAs: 'how long was the meeting' });
+    expect(answerer.ask('how long was the meeting')).not.toHaveProperty('readAs');
+  });
+
   it('never turn an unknown name into a known one, nor a real word into another', () => {
     expect(answerer.ask('What did Zelnsky say about the talks?').text).toContain('does not mention Zelnsky');
     expect(answerer.ask("what's the weather going to be like tomorrow").kind).toBe('not-covered');

@@ -30,6 +30,13 @@ describe('renderAnswer', () => {
     expect(embed!.description).toBe('The talks lasted seven hours. [1] Both left without a deal. [2]');
   });
 
+  it('shows how a mistyped question was read, and nothing when it was read as typed', () => {
+    const read = renderAnswer({ ...answered, question: 'How long did the tlaks last?', readAs: 'How long did the talks last?' }, ARTICLE).embeds[0]!;
+    expect(read.title).toBe('How long did the tlaks last?');
+    expect(read.description).toMatch(/^\*Read as “How long did the talks last\?”\*\n\nThe talks lasted seven hours\./);
+    expect(renderAnswer(answered, ARTICLE).embeds[0]!.description).not.toContain('Read as');
+  });
+
   it('numbers the citation fields, naming each by its label and quoting the sentences it supplied', () => {
     const fields = renderAnswer(answered, ARTICLE).embeds[0]!.fields!;
     expect(fields).toEqual([

@@ -46,6 +46,12 @@ describe('escapeSlack and trimAtWord', () => {
 });
 
 describe('renderAnswer', () => {
+  it('GIVEN a question read with a typo corrected THEN the question line says how it was read', () => {
+    const m = renderAnswer({ ...answered('How lnog?', 'Seven hours.'), readAs: 'How long?' } as Answer);
+    expect(JSON.stringify(m.blocks[0])).toContain('*Q:* How lnog? _(read as “How long?”)_');
+    expect(JSON.stringify(renderAnswer(answered('How long?', 'Seven hours.')).blocks[0])).not.toContain('read as');
+  });
+
   it('GIVEN an answered question THEN shows the question, the answer, numbered citations with Full passage buttons, and feedback', () => {
     const m = renderAnswer(answered('How long?', 'Seven hours.'));
     expect(m.text).toBe('Seven hours.\nSources: [1] Section 1, paragraph 1; [2] Section 2, paragraph 1');
