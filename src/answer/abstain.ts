@@ -45,7 +45,7 @@ export interface AnswerSignals {
   /**
    * The question asks about something the article never speaks of, though its other words match:
    * which X (no article word even loosely related to X), what a speaker said (no article word
-   * close to the speaker), what a named person did (no article word close to the act).
+   * close to the speaker), what a named person did (no article word related to the act at all).
    */
   unknownAsked: boolean;
 }
@@ -86,7 +86,9 @@ export function asksAboutUnknown(ctx: ArticleKnowledge, question: string, terms:
   if (unmatched(askedSpeaker(question), (t) => t.strength > 0)) return true;
   // "What did Trump wear?": the name is the article's, the act is nothing it speaks of.
   const names = new Set(terms.filter((t) => t.articleName).map((t) => t.token.word));
-  return unmatched(askedAction(question, (w) => names.has(w)), (t) => t.strength > 0);
+  // Only an act with no related word at all: "lose" or "support" are close enough to what an
+  // article of this kind discusses (cosine 0.46-0.49) to be put in its other words.
+  return unmatched(askedAction(question, (w) => names.has(w)), (t) => t.align.size > 0);
 }
 
 /** Whether the signals say the article does not answer the question. */
