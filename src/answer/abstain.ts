@@ -50,6 +50,29 @@ export interface AnswerSignals {
   unknownAsked: boolean;
 }
 
+/**
+ * Whether a passage names something of the concrete kind a question asks which one of ("which
+ * hotel", "what gifts"): a word close to it (cosine above 0.5), or a name the vectors place in
+ * that kind ("What countries are involved?" is answered by Russia and Ukraine; names take no part
+ * in matching, but the vectors know which kind a name is an instance of). An abstract kind ("what
+ * conditions did Putin set?") may be paraphrased, so it is not held to this: true.
+ * `literally`: only the word itself or a derivation counts (false for an abstract kind); used to
+ * prefer, among passages about the question, one that names the kind outright.
+ */
+export function namesAskedKind(ctx: ArticleKnowledge, question: string, terms: QueryTerm[], passageText: string, literally = false): boolean {
+  const { concreteNouns, semantic } = ctx;
+  if (!semantic || !concreteNouns) return true;
+  const concrete = askedKind(question).filter((w) => concreteNouns.has(w));
+  if (concrete.length === 0) return !literally;
+  const words = new Set(tokenize(passageText).map((t) => t.word));
+  const close = (sim: number) => (literally ? sim >= SAME_WORD : evidence(sim) > 0);
+  if (terms.some((t) => concrete.includes(t.token.word) && [...t.align].some(([w, sim]) => close(sim) && words.has(w)))) return true;
+  if (literally) return false;
+  const names = [...words].filter((w) => ctx.articleNames.has(w));
+  const namable = concrete.filter((k) => NAMED_KINDS.has(concreteNouns.kind(k) ?? ''));
+  return namable.some((k) => names.some((n) => (semantic.wordCosine(k, n) ?? 0) >= INSTANCE_MIN_COSINE));
+}
+
 /** Whether the question asks about something no article word speaks of (see `unknownAsked`). */
 /** What the unknown-thing checks need to know of the article. */
 export interface ArticleKnowledge {
@@ -60,7 +83,7 @@ export interface ArticleKnowledge {
 }
 
 export function asksAboutUnknown(ctx: ArticleKnowledge, question: string, terms: QueryTerm[], answerPassage: string): boolean {
-  const { concreteNouns, semantic } = ctx;
+  const { semantic } = ctx;
   // Each check asks whether any article word is close to a question word: without word vectors
   // only the same word would count, and an unmatched word says nothing.
   if (!semantic) return false;
@@ -68,20 +91,9 @@ export function asksAboutUnknown(ctx: ArticleKnowledge, question: string, terms:
   // "Which city hosted the talks?": not even loosely related (no word within the vectors' floor).
   const kind = askedKind(question);
   if (unmatched(kind, (t) => t.align.size > 0)) return true;
-  // "Which hotel did they stay in?": a concrete kind must be named in the answer's passage (a
-  // word close to it: cosine above 0.5), not just the rest of the question matched. An abstract
-  // kind ("what conditions did Putin set?") may be paraphrased, so it is not held to this.
-  const concrete = concreteNouns ? kind.filter((w) => concreteNouns.has(w)) : [];
-  if (concrete.length) {
-    const words = new Set(tokenize(answerPassage).map((t) => t.word));
-    const named = terms.some((t) => concrete.includes(t.token.word) && [...t.align].some(([w, sim]) => evidence(sim) > 0 && words.has(w)));
-    // Or a name of that kind: "What countries are involved?" is answered by Russia and Ukraine.
-    // (Names take no part in matching, but the vectors know which kind a name is an instance of.)
-    const names = [...words].filter((w) => ctx.articleNames.has(w));
-    const namable = concrete.filter((k) => NAMED_KINDS.has(concreteNouns!.kind(k) ?? ''));
-    const instance = namable.some((k) => names.some((n) => (semantic.wordCosine(k, n) ?? 0) >= INSTANCE_MIN_COSINE));
-    if (!named && !instance) return true;
-  }
+  // "Which hotel did they stay in?": a concrete kind must be named in the answer's passage, not
+  // just the rest of the question matched (the passage is chosen among those that name it).
+  if (!namesAskedKind(ctx, question, terms, answerPassage)) return true;
   // "What did the state governor say?": as an unknown name, for a common noun (evidence > 0: cosine above 0.5).
   if (unmatched(askedSpeaker(question), (t) => t.strength > 0)) return true;
   // "What did Trump wear?": the name is the article's, the act is nothing it speaks of.
@@ -97,6 +109,8 @@ export function declines(signals: AnswerSignals, policy: AbstainPolicy): boolean
   return signals.missingFact || signals.unknownAsked || signals.coverage < minCoverage || signals.sentenceAlign < policy.minSentenceAlign;
 }
 
+/** The similarity of a word to itself or a derivation of it (kin: 0.85). */
+const SAME_WORD = 0.85;
 /** Kinds whose instances have names: places, people, organisations (not gifts or hotels). */
 const NAMED_KINDS = new Set(['location', 'person', 'group']);
 /** Least cosine of a kind ("countries") to a name for the name to count as one of that kind (Russia 0.38). */

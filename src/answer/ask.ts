@@ -9,7 +9,7 @@ import { similarity, type SemanticSpace } from '../search/semantic.ts';
 import { isContent, tokenize, withoutQuestionFraming } from '../text/terms.ts';
 import type { ConcreteNouns } from '../text/concrete-nouns.ts';
 import { correctQuestion, type Speller } from '../text/spelling.ts';
-import { asksAboutUnknown, declines, knows, type AbstainPolicy, type AnswerSignals } from './abstain.ts';
+import { asksAboutUnknown, declines, knows, namesAskedKind, type AbstainPolicy, type AnswerSignals } from './abstain.ts';
 import { expectedFact, isMoneyWord, statesFact, type ExpectedFact, type FocusSimilarity } from './expected-fact.ts';
 import { cleanQuestion, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
 
@@ -154,8 +154,11 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
   const givesFact = (r: RankedPassage) => Boolean(states && about(r) && r.passage.sentences.some(states));
   // The exact shape first ("seven hours"); the loose one ("long-brewing") only when none has it.
   if (fact && !retrieval.ranked.some(givesFact)) states = statesOf({ ...fact, loose: true });
-  // Passages that give the kind of fact asked for come first, in ranking order.
-  const candidates = states ? [...retrieval.ranked].sort((a, b) => Number(givesFact(b)) - Number(givesFact(a))) : retrieval.ranked;
+  // Passages that give the kind of fact asked for come first, then those that name the kind of
+  // thing asked for outright ("what corridors" -> "humanitarian corridors"), in ranking order.
+  const namesKind = (r: RankedPassage) => about(r) && namesAskedKind(ctx, question, retrieval.terms, r.passage.text, true);
+  const candidates = [...retrieval.ranked].sort((a, b) =>
+    (states ? Number(givesFact(b)) - Number(givesFact(a)) : 0) || Number(namesKind(b)) - Number(namesKind(a)));
   const pool = candidates.slice(0, SENTENCE_POOL);
   const sentenceOf = (x: ScoredSentence) => x.passage.passage.sentences[x.index]!;
   const scored = rankSentences(ctx, aligned, pool, retrieval.queryEmbedding, states);
@@ -167,6 +170,9 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
   for (const x of scored) if (!bestSentenceOf.has(x.passage)) bestSentenceOf.set(x.passage, x.score);
   const lead = maxBy(pool, (r) => r.score + SENTENCE_TIE_WEIGHT * (bestSentenceOf.get(r) ?? 0));
   let answer = scored.find((x) => x.passage === lead) ?? best;
+  // A passage that names the kind of thing asked for answers before one that does not.
+  const naming = pool.find(namesKind);
+  if (naming && !namesKind(lead)) answer = scored.find((x) => x.passage === naming) ?? answer;
   let missingFact = false;
   if (fact && states) {
     const withFact = scored.find((x) => about(x.passage) && states!(sentenceOf(x)));

@@ -149,6 +149,8 @@ describe('abstention', () => {
     expect(answerer.ask('What gifts did the two presidents exchange?').kind).toBe('not-covered');
     // Conditions are abstract; the article states Putin's in other words.
     expect(firstCitation(answerer.ask('What conditions did Putin set before any pullback of troops?'))).toBe('alaska-summit/s2/p1');
+    // The passage that names the kind outright answers, though another ranks higher.
+    expect(firstCitation(answerer.ask('What corridors could be opened?'))).toBe('alaska-summit/s7/p1');
     // A kind whose instances are names: the vectors know Russia and Ukraine are nations.
     expect(answerer.ask('Which nations are divided over Ukraine?').kind).toBe('answered');
     // The check needs to know the kind is concrete: without the list, the same question is answered.
