@@ -161,8 +161,8 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
   // Passages that give the kind of fact asked for come first, then those that name the kind of
   // thing asked for outright ("what corridors" -> "humanitarian corridors"), in ranking order.
   const namesKind = (r: RankedPassage) => about(r) && namesAskedKind(ctx, question, retrieval.terms, r.passage.text, true);
-  const candidates = [...retrieval.ranked].sort((a, b) =>
-    (states ? Number(givesFact(b)) - Number(givesFact(a)) : 0) || Number(namesKind(b)) - Number(namesKind(a)));
+  const order = new Map(retrieval.ranked.map((r) => [r, (states && givesFact(r) ? 2 : 0) + (namesKind(r) ? 1 : 0)]));
+  const candidates = [...retrieval.ranked].sort((a, b) => order.get(b)! - order.get(a)!);
   const pool = candidates.slice(0, SENTENCE_POOL);
   const sentenceOf = (x: ScoredSentence) => x.passage.passage.sentences[x.index]!;
   const scored = rankSentences(ctx, aligned, pool, retrieval.queryEmbedding, states);
