@@ -8,7 +8,7 @@ import { evidence, type QueryTerm } from '../search/retrieve.ts';
 import type { SemanticSpace } from '../search/semantic.ts';
 import type { ConcreteNouns } from '../text/concrete-nouns.ts';
 import { oneEditApart, tokenize } from '../text/terms.ts';
-import { askedAction, askedKind, askedSpeaker } from './expected-fact.ts';
+import { askedAction, askedAttribute, askedKind, askedSpeaker } from './expected-fact.ts';
 
 /**
  * Abstention operating point, chosen on the dev set and the project's own question sets
@@ -94,6 +94,12 @@ export function asksAboutUnknown(ctx: ArticleKnowledge, question: string, terms:
   // "Which hotel did they stay in?": a concrete kind must be named in the answer's passage, not
   // just the rest of the question matched (the passage is chosen among those that name it).
   if (!namesAskedKind(ctx, question, terms, answerPassage)) return true;
+  // "What is the population of Alaska?", "Who is Putin's wife?": a concrete attribute the article
+  // has no word for (no close word anywhere). Abstract ones ("China's role") may be paraphrased.
+  if (ctx.concreteNouns) {
+    const attribute = askedAttribute(question).filter((w) => ctx.concreteNouns!.has(w));
+    if (unmatched(attribute, (t) => t.strength > 0)) return true;
+  }
   // "What did the state governor say?": as an unknown name, for a common noun (evidence > 0: cosine above 0.5).
   if (unmatched(askedSpeaker(question), (t) => t.strength > 0)) return true;
   // "What did Trump wear?": the name is the article's, the act is nothing it speaks of.

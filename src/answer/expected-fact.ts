@@ -125,6 +125,19 @@ function headOf(phrase: string | undefined): string[] {
   return words.length ? [words[words.length - 1]!.word] : [];
 }
 
+/** "What is the population of Alaska?" -> population; "Who is Putin's wife?" -> wife. */
+const ATTRIBUTE_OF = /\b(?:what|who|which)(?:'s| is| was| are| were)(?: the)? ([a-z][a-z-]*(?: [a-z][a-z-]*)?) of\b/;
+const POSSESSED = /\b(?:what|who|which)(?:'s| is| was| are| were) [a-z][a-z.-]*'s ([a-z][a-z-]*(?: [a-z][a-z-]*)?)\b/;
+
+/**
+ * The attribute a question asks of someone or something: "what is the population of Alaska" ->
+ * population, "who is Putin's wife" -> wife. An article that speaks of no such thing cannot give it.
+ */
+export function askedAttribute(question: string): string[] {
+  const q = foldText(question).toLowerCase();
+  return headOf((ATTRIBUTE_OF.exec(q) ?? POSSESSED.exec(q))?.[1]);
+}
+
 /**
  * Who a question asks the words or views of: "what did the state governor say" -> governor. An
  * article that never speaks of such a person cannot report what they said.

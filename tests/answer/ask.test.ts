@@ -163,6 +163,12 @@ describe('abstention', () => {
     expect(firstCitation(answerer.ask('What did the critics say about the energy agreement?'))).toBe('alaska-summit/s3/p1');
   });
 
+  it('declines a concrete attribute the article has no word for, not an abstract one', () => {
+    expect(answerer.ask('What is the population of Alaska?').kind).toBe('not-covered');
+    expect(answerer.ask('What is the capital of Ukraine?').kind).toBe('not-covered');
+    expect(answerer.ask("What is China's role?").kind).toBe('answered');
+  });
+
   it('declines what a named person did when the article speaks of nothing like it', () => {
     expect(answerer.ask('What did Trump wear?').kind).toBe('not-covered');
     expect(answerer.ask('What did Trump suggest to Putin?').kind).toBe('answered');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedAction, askedKind, askedSpeaker, expectedFact, statesFact, type ExpectedFact } from '../../src/answer/expected-fact.ts';
+import { askedAction, askedAttribute, askedKind, askedSpeaker, expectedFact, statesFact, type ExpectedFact } from '../../src/answer/expected-fact.ts';
 
 /** Literal similarity, ignoring a plural s: enough to test the shapes without word vectors. */
 const literal = (a: string, b: string) => (a.replace(/s$/, '') === b.replace(/s$/, '') ? 1 : 0);
@@ -148,5 +148,17 @@ describe('askedAction', () => {
     ['Why did Trump leave early?', []],
   ])('%s -> %j', (q, action) => {
     expect(askedAction(q, isName)).toEqual(action);
+  });
+});
+
+describe('askedAttribute', () => {
+  it.each([
+    ['What is the population of Alaska?', ['population']],
+    ["Who is Putin's wife?", ['wife']],
+    ['What was the outcome of the summit?', ['outcome']],
+    ['What is the logjam?', []],
+    ['What did Putin say about the population?', []],
+  ])('%s -> %j', (q, attribute) => {
+    expect(askedAttribute(q)).toEqual(attribute);
   });
 });
