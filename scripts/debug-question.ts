@@ -1,12 +1,12 @@
 /** Developer tool: prints the retrieval signals for questions: terms, matches, top passages, answer. */
 import { createAnswerer } from '../src/index.ts';
-import { analyse, type AskContext } from '../src/answer/ask.ts';
+import { analyse, readQuestion, type AskContext } from '../src/answer/ask.ts';
 import { cleanQuestion } from '../src/answer/normalise-question.ts';
 
 let ctx: AskContext | undefined;
 const a = createAnswerer({ corpusDir: process.env.CORPUS_DIR ?? 'corpus', onContext: (c) => (ctx = c) });
 for (const q of process.argv.slice(2)) {
-  const x = analyse(ctx!, cleanQuestion(q));
+  const x = analyse(ctx!, readQuestion(ctx!, cleanQuestion(q)));
   console.log(`\n## ${q}  ${x ? JSON.stringify(x.signals) : '(no content terms)'}`);
   if (x) {
     for (const t of x.retrieval.terms) {

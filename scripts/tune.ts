@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createAnswerer, loadCorpus } from '../src/index.ts';
-import { analyse, type AskContext } from '../src/answer/ask.ts';
+import { analyse, readQuestion, type AskContext } from '../src/answer/ask.ts';
 import { cleanQuestion } from '../src/answer/normalise-question.ts';
 
 const sets = process.argv.slice(2).length ? process.argv.slice(2) : ['corpus=../shared/eval/dev.jsonl', 'corpus=tests/eval/alaska-questions.jsonl', 'tests/fixtures/corpus-second=tests/fixtures/corpus-second/questions.jsonl'];
@@ -17,7 +17,7 @@ for (const spec of sets) {
   console.log(`\n# ${file}`);
   for (const it of items) {
     const a = answerer.ask(it.q);
-    const x = analyse(ctx!, cleanQuestion(it.q));
+    const x = analyse(ctx!, readQuestion(ctx!, cleanQuestion(it.q)));
     const s = x?.signals;
     const gold: string[] = it.gold ?? [];
     const norm = (t: string) => t.replace(/[\u2018\u2019]/g, "'").toLowerCase();

@@ -199,6 +199,11 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
   };
 }
 
+/** A cleaned question with its typos corrected: what `answerQuestion` reads (developer tools use it too). */
+export function readQuestion(ctx: AskContext, question: string): string {
+  return ctx.speller ? correctQuestion(ctx.speller, question) : question;
+}
+
 export function answerQuestion(ctx: AskContext, raw: string): Answer {
   const question = cleanQuestion(raw);
   if (!question) return { kind: 'usage', question, reason: 'empty', text: ctx.usageText };
@@ -210,7 +215,7 @@ export function answerQuestion(ctx: AskContext, raw: string): Answer {
   }
 
   // Everything below reads the question with its typos corrected; replies quote it as written.
-  const asked = ctx.speller ? correctQuestion(ctx.speller, question) : question;
+  const asked = readQuestion(ctx, question);
   const read = asked !== question ? { readAs: asked } : {};
   const intent = metaIntent(asked);
   if (intent) {
