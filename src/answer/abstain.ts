@@ -50,19 +50,24 @@ export interface AnswerSignals {
   unknownAsked: boolean;
 }
 
+/** The words of a "which X" question that name a concrete kind ("which hotel" -> hotel); none without the noun list. */
+export function concreteKindAsked(ctx: ArticleKnowledge, question: string, kind = askedKind(question)): string[] {
+  const { concreteNouns } = ctx;
+  return concreteNouns ? kind.filter((w) => concreteNouns.has(w)) : [];
+}
+
 /**
  * Whether a passage names something of the concrete kind a question asks which one of ("which
- * hotel", "what gifts"): a word close to it (cosine above 0.5), or a name the vectors place in
+ * hotel", "what gifts": see `concreteKindAsked`): a word close to it (cosine above 0.5), or a name the vectors place in
  * that kind ("What countries are involved?" is answered by Russia and Ukraine; names take no part
  * in matching, but the vectors know which kind a name is an instance of). An abstract kind ("what
  * conditions did Putin set?") may be paraphrased, so it is not held to this: true.
  * `literally`: only the word itself or a derivation counts (false for an abstract kind); used to
  * prefer, among passages about the question, one that names the kind outright.
  */
-export function namesAskedKind(ctx: ArticleKnowledge, question: string, terms: QueryTerm[], passageText: string, literally = false): boolean {
+export function namesAskedKind(ctx: ArticleKnowledge, concrete: readonly string[], terms: QueryTerm[], passageText: string, literally = false): boolean {
   const { concreteNouns, semantic } = ctx;
   if (!semantic || !concreteNouns) return true;
-  const concrete = askedKind(question).filter((w) => concreteNouns.has(w));
   if (concrete.length === 0) return !literally;
   const words = new Set(tokenize(passageText).map((t) => t.word));
   const close = (sim: number) => (literally ? sim >= SAME_WORD : evidence(sim) > 0);
@@ -93,7 +98,7 @@ export function asksAboutUnknown(ctx: ArticleKnowledge, question: string, terms:
   if (unmatched(kind, (t) => t.align.size > 0)) return true;
   // "Which hotel did they stay in?": a concrete kind must be named in the answer's passage, not
   // just the rest of the question matched (the passage is chosen among those that name it).
-  if (!namesAskedKind(ctx, question, terms, answerPassage)) return true;
+  if (!namesAskedKind(ctx, concreteKindAsked(ctx, question, kind), terms, answerPassage)) return true;
   // "What is the population of Alaska?", "Who is Putin's wife?": a concrete attribute the article
   // has no word for (no close word anywhere). Abstract ones ("China's role") may be paraphrased.
   if (ctx.concreteNouns) {

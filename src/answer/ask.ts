@@ -9,7 +9,7 @@ import { similarity, type SemanticSpace } from '../search/semantic.ts';
 import { isContent, tokenize, withoutQuestionFraming } from '../text/terms.ts';
 import type { ConcreteNouns } from '../text/concrete-nouns.ts';
 import { correctQuestion, type Speller } from '../text/spelling.ts';
-import { asksAboutUnknown, declines, knows, namesAskedKind, type AbstainPolicy, type AnswerSignals } from './abstain.ts';
+import { asksAboutUnknown, concreteKindAsked, declines, knows, namesAskedKind, type AbstainPolicy, type AnswerSignals } from './abstain.ts';
 import { expectedFact, isMoneyWord, statesFact, type ExpectedFact, type FocusSimilarity } from './expected-fact.ts';
 import { cleanQuestion, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
 
@@ -160,7 +160,9 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
   if (fact && !retrieval.ranked.some(givesFact)) states = statesOf({ ...fact, loose: true });
   // Passages that give the kind of fact asked for come first, then those that name the kind of
   // thing asked for outright ("what corridors" -> "humanitarian corridors"), in ranking order.
-  const namesKind = (r: RankedPassage) => about(r) && namesAskedKind(ctx, question, retrieval.terms, r.passage.text, true);
+  const concreteKind = concreteKindAsked(ctx, question);
+  const naming = new Map(retrieval.ranked.map((r) => [r, about(r) && namesAskedKind(ctx, concreteKind, retrieval.terms, r.passage.text, true)]));
+  const namesKind = (r: RankedPassage) => naming.get(r)!;
   const order = new Map(retrieval.ranked.map((r) => [r, (states && givesFact(r) ? 2 : 0) + (namesKind(r) ? 1 : 0)]));
   const candidates = [...retrieval.ranked].sort((a, b) => order.get(b)! - order.get(a)!);
   const pool = candidates.slice(0, SENTENCE_POOL);
@@ -175,8 +177,8 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
   const lead = maxBy(pool, (r) => r.score + SENTENCE_TIE_WEIGHT * (bestSentenceOf.get(r) ?? 0));
   let answer = scored.find((x) => x.passage === lead) ?? best;
   // A passage that names the kind of thing asked for answers before one that does not.
-  const naming = pool.find(namesKind);
-  if (naming && !namesKind(lead)) answer = scored.find((x) => x.passage === naming) ?? answer;
+  const namingPassage = pool.find(namesKind);
+  if (namingPassage && !namesKind(lead)) answer = scored.find((x) => x.passage === namingPassage) ?? answer;
   let missingFact = false;
   if (fact && states) {
     const withFact = scored.find((x) => about(x.passage) && states!(sentenceOf(x)));
