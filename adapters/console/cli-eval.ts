@@ -6,7 +6,7 @@
  * Default set: the project's own, `tests/eval/alaska-questions.jsonl`.
  */
 import { readFileSync } from 'node:fs';
-import { ABSTAIN, createAnswerer, loadCorpus, type Answer, type Answerer } from '../../src/index.ts';
+import { ABSTAIN, createAnswerer, loadCorpus, type AbstainPolicy, type Answer, type Answerer } from '../../src/index.ts';
 
 interface Item { id: string; kind: 'in' | 'oos' | 'oos-hard'; q: string; gold?: string[]; where?: string }
 
@@ -55,11 +55,14 @@ if (verbose) for (const m of main.misses) console.log(m);
 console.log(`${file}: ${items.length} questions`);
 console.log(`hit@1 ${pct(main.hit1)}  hit@3 ${pct(main.hit3)}  answer-hit ${pct(main.answerHit)}  answered ${pct(main.answered)}  abstain ${pct(main.abstain)}  abstain-hard ${pct(main.abstainHard)}`);
 
-// Two curves: the coverage a question must reach, and the lower bar for one that names
-// something the article names (it is about the article, so it may paraphrase more).
-const curves: { key: 'minCoverage' | 'minCoverageNamed'; title: string }[] = [
+// Four curves: the coverage a question must reach and the share of it the answer sentence must
+// match, each with a lower bar for a question that names something the article names (it is
+// about the article, so it may paraphrase more).
+const curves: { key: keyof AbstainPolicy; title: string }[] = [
   { key: 'minCoverage', title: 'coverage threshold: share of the question the article matches' },
   { key: 'minCoverageNamed', title: 'the same, for questions that name one of the article\'s names' },
+  { key: 'minSentenceAlign', title: 'sentence threshold: share of the question the answer sentence matches' },
+  { key: 'minSentenceAlignNamed', title: 'the same, for questions that name one of the article\'s names' },
 ];
 for (const { key, title } of curves) {
   console.log(`\nAbstention trade-off (${title})`);

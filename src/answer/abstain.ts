@@ -22,12 +22,15 @@ export interface AbstainPolicy {
   minCoverageNamed: number;
   /** Least weighted share of the question's words the answer sentence itself must match. */
   minSentenceAlign: number;
+  /** The same, for a question that names something the article names. */
+  minSentenceAlignNamed: number;
 }
 
 export const ABSTAIN: AbstainPolicy = {
   minCoverage: 0.45,
   minCoverageNamed: 0.3,
-  minSentenceAlign: 0.25,
+  minSentenceAlign: 0.3,
+  minSentenceAlignNamed: 0.25,
 };
 
 /** The signals the abstention decision reads, for one question (`npm run eval` and tuning print them). */
@@ -117,7 +120,8 @@ export function asksAboutUnknown(ctx: ArticleKnowledge, question: string, terms:
 /** Whether the signals say the article does not answer the question. */
 export function declines(signals: AnswerSignals, policy: AbstainPolicy): boolean {
   const minCoverage = signals.namesArticle ? policy.minCoverageNamed : policy.minCoverage;
-  return signals.missingFact || signals.unknownAsked || signals.coverage < minCoverage || signals.sentenceAlign < policy.minSentenceAlign;
+  const minSentenceAlign = signals.namesArticle ? policy.minSentenceAlignNamed : policy.minSentenceAlign;
+  return signals.missingFact || signals.unknownAsked || signals.coverage < minCoverage || signals.sentenceAlign < minSentenceAlign;
 }
 
 /** The similarity of a word to itself or a derivation of it (kin: 0.85). */

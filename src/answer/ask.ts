@@ -150,10 +150,13 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
   // speaks to it ("prior to the U.S. elections" does not say when the leaders may agree).
   // A question that asks for nothing but a sum ("how much will it cost?") is answered by any sum.
   const onlyMoney = fact?.kind === 'amount' && retrieval.terms.every((t) => isMoneyWord(t.token.word));
+  // A sentence speaks to the question at the lower of the two bars (the higher one is for
+  // judging whether an unnamed question is the article's at all).
+  const sentenceBar = Math.min(ctx.abstain.minSentenceAlign, ctx.abstain.minSentenceAlignNamed);
   const bestAlign = Math.max(...retrieval.ranked.map((r) => r.alignment));
   const about = (r: RankedPassage) => onlyMoney || r.alignment >= FACT_PASSAGE_MIN_SHARE * bestAlign;
   const statesOf = (f: ExpectedFact) => (s: Sentence) =>
-    (!f.required || onlyMoney || (aligned.get(s.id) ?? 0) >= ctx.abstain.minSentenceAlign) && statesFact(f, s.text, similar);
+    (!f.required || onlyMoney || (aligned.get(s.id) ?? 0) >= sentenceBar) && statesFact(f, s.text, similar);
   let states = fact && statesOf(fact);
   const givesFact = (r: RankedPassage) => Boolean(states && about(r) && r.passage.sentences.some(states));
   // The exact shape first ("seven hours"); the loose one ("long-brewing") only when none has it.

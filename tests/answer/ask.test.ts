@@ -130,6 +130,12 @@ describe('abstention', () => {
     },
   );
 
+  it('declines an off-topic question that shares a word with the article in another sense', () => {
+    // "cover" is the article's word ("did nothing to cover Ukraine's political realities"); the
+    // answer sentence matches nothing else, which a question that names no article name needs.
+    expect(answerer.ask('Help me cover my rent this month').kind).toBe('not-covered');
+  });
+
   it('names a person the article never mentions', () => {
     const a = answerer.ask('What did Emmanuel Macron think of the summit?');
     expect(a.kind).toBe('not-covered');
