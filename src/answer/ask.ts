@@ -142,7 +142,7 @@ interface Analysis {
 export function analyse(ctx: AskContext, question: string): Analysis | undefined {
   const retrieval = ctx.retriever.retrieve(question);
   if (retrieval.terms.length === 0 || retrieval.ranked.length === 0) return undefined;
-  const fact = expectedFact(question);
+  const fact = expectedFact(question, (w) => ctx.concreteNouns?.has(w) ?? false);
   const termOfWord = new Map(retrieval.terms.map((t) => [t.token.word, t]));
   const similar: FocusSimilarity = (focus, word) => (focus === word ? 1 : (termOfWord.get(focus)?.align.get(word) ?? 0));
   const aligned = ctx.retriever.alignUnits(retrieval.terms, ctx.sentencePostings);

@@ -1,7 +1,8 @@
 /**
  * Question types whose answer has a visible shape: "how many X" wants a number of X, "how long" a
- * span of time or distance, "when" a point in time, "how much" an amount, "how often" a rate,
- * "what should X do" the language of necessity. A sentence that lacks the shape does not answer
+ * span of time or distance, "when" a point in time, "what time" a time by the clock, "how much" an
+ * amount ("how much oil" a quantity of oil), "how often" a rate, "what should X do" the language of
+ * necessity, "where" a place. A sentence that lacks the shape does not answer
  * the question however well its words match, and an article with no such sentence about the
  * question does not answer it at all ("How many warheads does Russia have?").
  *
@@ -13,13 +14,13 @@
  */
 import { foldText, isContent, tokenize } from '../text/terms.ts';
 
-export type FactKind = 'count' | 'amount' | 'length' | 'time' | 'frequency' | 'number' | 'advice';
+export type FactKind = 'count' | 'amount' | 'length' | 'time' | 'clock' | 'frequency' | 'number' | 'place' | 'advice';
 
 export interface ExpectedFact {
   kind: FactKind;
   /** Lowercased question words naming what is counted ("how many trams did they buy" -> trams). */
   focus: string[];
-  /** Whether an answer must have the shape (every kind but advice, which only prefers it). */
+  /** Whether an answer must have the shape (every kind but advice and place, which only prefer it). */
   required: boolean;
   /**
    * Accept the loose form of the shape too: a span or a time without a number ("a long-brewing
@@ -63,6 +64,16 @@ const TIME = new RegExp(
 );
 /** Times without a date: "not yet awarded", "in the long term", "soon". */
 const LOOSE_TIME = /\bnot yet\b|\b(?:short|long|medium|near)[\s-]term\b|\b(?:soon|recently|currently|eventually|shortly|afterwards)\b|\bin the (?:future|coming)\b/i;
+/** A time by the clock: "at 9:30", "10 a.m.", "noon" ("in the evening" is a part of the day, not a time). */
+const CLOCK = /\b\d{1,2}(?::\d{2})?\s?(?:a\.?m\b|p\.?m\b)|\b\d{1,2}[:.]\d{2}\s?(?:h|hrs)?\b(?![.,]?\d)|\b(?:noon|midday|midnight|o'clock)\b/i;
+/**
+ * A place: a name after a preposition of place ("in Alaska", "at Northgate"), or "at the X"
+ * ("at the central library"). Case matters: the name is capitalised. Days and months are times.
+ */
+const PLACE = new RegExp(
+  `\\b(?:in|at|near|outside|inside|across|around)\\s+(?:the\\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\\b)\\p{Lu}\\p{L}|\\b(?:at|near|outside|inside)\\s+the\\s+\\p{L}`,
+  'u',
+);
 const FREQUENCY = /\bevery\b|\bper (?:day|week|month|year|hour)\b|\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly)\b|\btimes an? \b|\bonce\b|\btwice\b|\ban? (?:day|week|month|year)\b/i;
 const ADVICE = /\b(?:should|must|ought|needs?|needed|necessity|necessary|essential|imperative|has to|have to|required?|requires)\b/i;
 
@@ -73,21 +84,37 @@ export function isMoneyWord(word: string): boolean {
 
 const MONEY_QUESTION = /\b(?:cost|costs|costing|pay|paid|pays|paying|spend|spent|price|prices|priced|worth|money|budget|funds?|funding|charge|charged|fare|fares|fee|fees|dollars|euros|pounds|afford|sell|sold|buy|bought)\b/;
 
+/**
+ * "where" asks for a place, but not "where ... from" (a source: "where is the money coming
+ * from?") nor "where ... from here" (a way forward).
+ */
+const WHERE_QUESTION = /\bwhere (?:is|was|are|were|do|does|did|will|would|can|could|has|have|had)\b(?!.*\bfrom(?: here| there| now)?\W*$)/;
+/** "what time" asks for a time of day, not a date. */
+const CLOCK_QUESTION = /\b(?:what|which) (?:time|hour)\b(?! of (?:year|the year|month|day))/;
+
 /** "when" asks for a time only as the question word: "when did", "when is", not "what happens when they". */
 const WHEN_QUESTION = /\bwhen (?:is|was|are|were|do|does|did|will|would|can|could|should|has|have|had|might|may|must)\b|^when\b|\bby when\b|\b(?:what|which) (?:year|date|day|month|time)\b/;
 
-/** What kind of fact the question asks for, or undefined when any sentence may answer it. */
-export function expectedFact(question: string): ExpectedFact | undefined {
+/**
+ * What kind of fact the question asks for, or undefined when any sentence may answer it.
+ * `isConcrete` tells a concrete noun ("oil", "gas"): "how much oil" asks for a quantity of it,
+ * where "how much influence" asks for a degree, which words may answer.
+ */
+export function expectedFact(question: string, isConcrete: (word: string) => boolean = () => false): ExpectedFact | undefined {
   const q = foldText(question).toLowerCase();
   const required = (kind: FactKind, focus: string[] = []): ExpectedFact => ({ kind, focus, required: true });
   if (/\bhow many\b/.test(q)) return required('count', focusAfter(q, 'how many'));
   if (/\bhow (?:long|far)\b|\bhow much (?:time|longer)\b/.test(q)) return required('length');
   // "How much" asks for money only with a word of money; "how much did the summit achieve" asks for a degree.
   if ((/\bhow much\b/.test(q) && MONEY_QUESTION.test(q)) || /\bwhat (?:did|does|will|would) (?:it|that|this) cost\b/.test(q)) return required('amount', headOf(COSTED.exec(q)?.[1]));
+  const measured = /\bhow much\b/.test(q) ? focusAfter(q, 'how much').slice(0, 1) : [];
+  if (measured.length && isConcrete(measured[0]!)) return required('count', measured);
   if (/\bhow (?:often|frequently)\b/.test(q)) return required('frequency');
+  if (CLOCK_QUESTION.test(q)) return required('clock');
   if (WHEN_QUESTION.test(q)) return required('time');
   if (/\bhow old\b|\bwhat (?:percentage|percent|share|proportion|number|fraction)\b/.test(q)) return required('number');
   if (/\b(?:should|ought to|must|needs? to|has to|have to)\b/.test(q)) return { kind: 'advice', focus: [], required: false };
+  if (WHERE_QUESTION.test(q)) return { kind: 'place', focus: [], required: false };
   return undefined;
 }
 
@@ -195,6 +222,10 @@ export function statesFact(fact: ExpectedFact, sentence: string, similar?: Focus
       return LENGTH.test(text) || (fact.loose === true && LOOSE_LENGTH.test(text));
     case 'time':
       return TIME.test(text) || (fact.loose === true && LOOSE_TIME.test(text));
+    case 'clock':
+      return CLOCK.test(text);
+    case 'place':
+      return PLACE.test(text);
     case 'frequency':
       return FREQUENCY.test(text);
     case 'number':

@@ -213,6 +213,17 @@ describe('abstention', () => {
     expect(answerer.ask('How much did the US pay Russia for Alaska?').kind).toBe('not-covered');
   });
 
+  it('answers "where" from a sentence that names the place, and "what time" only with a time by the clock', () => {
+    const where = answerer.ask('Where did the two presidents meet?');
+    expect(where.kind === 'answered' && where.text).toContain('in Alaska on Friday');
+    // The article gives the day of the summit, never the hour.
+    expect(answerer.ask('At what time did the talks begin?').kind).toBe('not-covered');
+  });
+
+  it('answers "how much" of a concrete thing only with a quantity of it', () => {
+    expect(answerer.ask('How much grain does Ukraine export?').kind).toBe('not-covered');
+  });
+
 
   it('does not mistake an inflected or mistyped name the article uses for an unknown one', () => {
     expect(answerer.ask('What do Ukrainians fear from the talks?').kind).toBe('answered');
@@ -243,6 +254,8 @@ describe('question types, on another article (tests/fixtures/corpus-second)', ()
     expect(text('When will passenger service begin?')).toContain('late 2030');
     expect(text('How long is the new line?')).toContain('11.5-kilometre');
     expect(text('How often will the trams run in the evening?')).toContain('every 12 minutes');
+    expect(text('Where will the exhibition be held?')).toContain('at the central library');
+    expect(text('What time do the trams start running?')).toBe('not-covered');
   });
 
   it('answers a question that asks for nothing but a sum from any sum the article gives', () => {

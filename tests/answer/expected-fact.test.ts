@@ -17,6 +17,10 @@ describe('expectedFact', () => {
     ['What year did the mill close?', 'time'],
     ['What percentage of voters agreed?', 'number'],
     ['What should the club do next?', 'advice'],
+    ['What time does the ferry leave?', 'clock'],
+    ['At what time did the vote start?', 'clock'],
+    ['Where was the treaty signed?', 'place'],
+    ['so where will the new stadium go', 'place'],
   ])('%s -> %s', (q, kind) => {
     expect(expectedFact(q)?.kind).toBe(kind);
   });
@@ -25,6 +29,19 @@ describe('expectedFact', () => {
     expect(expectedFact('How much did the bridge cost?')?.kind).toBe('amount');
     expect(expectedFact('how much money will the state give')?.kind).toBe('amount');
     expect(expectedFact('How much did the talks achieve?')).toBeUndefined();
+  });
+
+  it('reads "how much" of a concrete thing as a quantity of it, and of anything else as a degree', () => {
+    const concrete = (w: string) => ['oil', 'grain', 'water'].includes(w);
+    expect(expectedFact('How much oil does the country export?', concrete)).toMatchObject({ kind: 'count', focus: ['oil'], required: true });
+    expect(expectedFact('How much influence does the club have?', concrete)).toBeUndefined();
+    expect(expectedFact('How much water will the dam cost?', concrete)?.kind).toBe('amount');
+  });
+
+  it('reads "where ... from" as a source, not a place', () => {
+    expect(expectedFact('Where is the money coming from?')).toBeUndefined();
+    expect(expectedFact('Where do the talks go from here?')).toBeUndefined();
+    expect(expectedFact('What time of year is the festival?')?.kind).toBe('time');
   });
 
   it('reads "when" as the question word only, not as a conjunction', () => {
@@ -38,9 +55,11 @@ describe('expectedFact', () => {
     expect(fact('how many of them voted yes').focus).toEqual([]);
   });
 
-  it('requires every shape but advice, which is only preferred', () => {
+  it('requires every shape but advice and place, which are only preferred', () => {
     expect(fact('How many ferries run?').required).toBe(true);
+    expect(fact('What time did it open?').required).toBe(true);
     expect(fact('What should the club do?').required).toBe(false);
+    expect(fact('Where did they meet?').required).toBe(false);
   });
 });
 
@@ -52,6 +71,21 @@ describe('statesFact', () => {
     expect(states(q, 'The island is served by 12 ferries, each with a crew of five.')).toBe(true);
     expect(states(q, 'The island has 12 harbours, and ferries call at most of them.')).toBe(false);
     expect(states(q, 'Ferries have served the island since 1920.')).toBe(false);
+  });
+
+  it('finds a time of day for "what time", not a date', () => {
+    const q = 'What time does the ferry leave?';
+    expect(states(q, 'The first ferry leaves at 6:45 every morning.')).toBe(true);
+    expect(states(q, 'Boarding closes at 10 p.m.')).toBe(true);
+    expect(states(q, 'The ferry left on Friday, 3 May.')).toBe(false);
+  });
+
+  it('finds a named place or "at the X" for "where"', () => {
+    const q = 'Where was the treaty signed?';
+    expect(states(q, 'The treaty was signed in Geneva after long talks.')).toBe(true);
+    expect(states(q, 'It was signed at the old town hall.')).toBe(true);
+    expect(states(q, 'It was signed in March, after long talks.')).toBe(false);
+    expect(states(q, 'In addition, the treaty was signed quickly.')).toBe(false);
   });
 
   it('does not take a sum of money, a year or a label for a count', () => {
