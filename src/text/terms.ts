@@ -18,6 +18,7 @@ const EXTRA_STOP = [
   'its', 'it\'s', 'is', 'isn\'t', 'wasn\'t', 'weren\'t', 'don\'t', 'doesn\'t', 'didn\'t', 'won\'t', 'can\'t',
   'will', 'shall', 'may', 'us', 'ours', 'yours', 'hers', 'theirs', 'themselves', 'itself', 'myself', 'yourself',
   'upon', 'onto', 'within', 'without', 'against', 'among', 'across', 'toward', 'towards', 'via', 'per',
+  'inside', 'amongst', 'amid', 'amidst', 'despite', 'throughout', 'whilst', 'whereas', 'besides',
   'again', 'ever', 'even', 'yet', 'though', 'although', 'whether', 'either', 'neither', 'own', 'few',
   'every', 'everything', 'anything', 'something', 'nothing', 'someone', 'anyone', 'one', 'ones', 'thing', 'things',
   'let', 'lets', 'let\'s', 'i\'m', 'i\'d', 'you\'re', 'there\'s', 'what\'s', 'who\'s', 'how\'s', 'that\'s', 'whats',
@@ -131,6 +132,7 @@ export function withoutQuestionFraming(tokens: Token[]): Token[] {
  */
 const FRAMING_WORDS = new Set([
   'takes', 'taken', 'took', 'taking', 'makes', 'made', 'making', 'gets', 'getting', 'gotten', 'comes', 'came', 'coming',
+  'happen', 'happens', 'happened', 'happening',
   'big', 'bigger', 'biggest', 'whole', 'main', 'major', 'key', 'huge', 'entire', 'overall', 'real', 'general',
 ]);
 const QUANTITY_FRAMES = new Set(['long', 'many', 'much', 'often', 'far', 'old', 'big', 'soon', 'large']);
