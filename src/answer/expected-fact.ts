@@ -166,6 +166,17 @@ export function askedAttribute(question: string): string[] {
 }
 
 /**
+ * The things a question takes for granted: nouns right after "the", "this" or "that" ("what was
+ * served at the dinner" -> dinner). Whether they are things at all (and not "the issue") is for
+ * the caller, who has the noun list.
+ */
+export function presupposed(question: string): string[] {
+  const tokens = tokenize(foldText(question).toLowerCase());
+  return tokens.filter((t, i) => i > 0 && DEFINITE.has(tokens[i - 1]!.word) && isContent(t)).map((t) => t.word);
+}
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
+
+/**
  * Who a question asks the words or views of: "what did the state governor say" -> governor. An
  * article that never speaks of such a person cannot report what they said.
  */

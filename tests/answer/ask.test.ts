@@ -175,6 +175,12 @@ describe('abstention', () => {
     expect(answerer.ask("What is China's role?").kind).toBe('answered');
   });
 
+  it('declines a food or substance the question takes for granted and the article never speaks of, not an artifact used as a metaphor', () => {
+    expect(answerer.ask('What did the leaders eat at the dinner?').kind).toBe('not-covered');
+    const room = answerer.ask('Why was Kyiv left out of the room?');
+    expect(room.kind === 'answered' && room.text).toContain('exclusion from the table');
+  });
+
   it('declines what a named person did when the article speaks of nothing like it', () => {
     expect(answerer.ask('What did Trump wear?').kind).toBe('not-covered');
     expect(answerer.ask('What did Trump suggest to Putin?').kind).toBe('answered');

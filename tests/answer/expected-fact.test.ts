@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedAction, askedAttribute, askedKind, askedSpeaker, expectedFact, statesFact, type ExpectedFact } from '../../src/answer/expected-fact.ts';
+import { askedAction, askedAttribute, askedKind, askedSpeaker, expectedFact, presupposed, statesFact, type ExpectedFact } from '../../src/answer/expected-fact.ts';
 
 /** Literal similarity, ignoring a plural s: enough to test the shapes without word vectors. */
 const literal = (a: string, b: string) => (a.replace(/s$/, '') === b.replace(/s$/, '') ? 1 : 0);
@@ -194,5 +194,13 @@ describe('askedAttribute', () => {
     ['What did Putin say about the population?', []],
   ])('%s -> %j', (q, attribute) => {
     expect(askedAttribute(q)).toEqual(attribute);
+  });
+});
+
+describe('presupposed', () => {
+  it('reads the nouns a question takes for granted, after "the", "this" or "that"', () => {
+    expect(presupposed('What was served at the dinner?')).toEqual(['dinner']);
+    expect(presupposed('Did this deal survive the winter?')).toEqual(['deal', 'winter']);
+    expect(presupposed('What did they eat?')).toEqual([]);
   });
 });
