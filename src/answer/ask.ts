@@ -10,7 +10,7 @@ import { isContent, tokenize, withoutQuestionFraming } from '../text/terms.ts';
 import type { ConcreteNouns } from '../text/concrete-nouns.ts';
 import { correctQuestion, type Speller } from '../text/spelling.ts';
 import { asksAboutUnknown, concreteKindAsked, declines, knows, namesAskedKind, type AbstainPolicy, type AnswerSignals } from './abstain.ts';
-import { expectedFact, isMoneyWord, statesFact, type ExpectedFact, type FocusSimilarity } from './expected-fact.ts';
+import { expectedFact, isMoneyWord, largestSum, statesFact, type ExpectedFact, type FocusSimilarity } from './expected-fact.ts';
 import { cleanQuestion, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
 
 /**
@@ -184,7 +184,10 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
   if (namingPassage && !namesKind(lead)) answer = scored.find((x) => x.passage === namingPassage) ?? answer;
   let missingFact = false;
   if (fact && states) {
-    const withFact = scored.find((x) => about(x.passage) && states!(sentenceOf(x)));
+    const withFacts = scored.filter((x) => about(x.passage) && states!(sentenceOf(x)));
+    // "How much will it cost?" asks for the whole sum: the largest the top passages give (not
+    // "half of the cost, about $205 million"); any other fact, the best-matching sentence.
+    const withFact = onlyMoney && withFacts.length ? maxBy(withFacts, (x) => largestSum(sentenceOf(x).text)) : withFacts[0];
     // A required fact is what abstention judges; a preferred one (advice) only picks the answer.
     if (withFact) {
       answer = withFact;

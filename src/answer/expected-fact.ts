@@ -12,7 +12,7 @@
  *
  * Nothing here knows any article: only English number, unit and calendar words.
  */
-import { foldText, isContent, tokenize } from '../text/terms.ts';
+import { foldText, isContent, tokenize, withoutQuestionFraming } from '../text/terms.ts';
 
 export type FactKind = 'count' | 'amount' | 'length' | 'time' | 'clock' | 'frequency' | 'number' | 'place' | 'advice';
 
@@ -106,7 +106,8 @@ export function expectedFact(question: string, isConcrete: (word: string) => boo
   if (/\bhow many\b/.test(q)) return required('count', focusAfter(q, 'how many'));
   if (/\bhow (?:long|far)\b|\bhow much (?:time|longer)\b/.test(q)) return required('length');
   // "How much" asks for money only with a word of money; "how much did the summit achieve" asks for a degree.
-  if ((/\bhow much\b/.test(q) && MONEY_QUESTION.test(q)) || /\bwhat (?:did|does|will|would) (?:it|that|this) cost\b/.test(q)) return required('amount', headOf(COSTED.exec(q)?.[1]));
+  const costed = COSTED.exec(q) ?? WHAT_COSTS.exec(q);
+  if ((/\bhow much\b/.test(q) && MONEY_QUESTION.test(q)) || costed) return required('amount', headOf(costed?.[1]));
   const measured = /\bhow much\b/.test(q) ? focusAfter(q, 'how much').slice(0, 1) : [];
   if (measured.length && isConcrete(measured[0]!)) return required('count', measured);
   if (/\bhow (?:often|frequently)\b/.test(q)) return required('frequency');
@@ -143,12 +144,14 @@ export function askedKind(question: string): string[] {
 
 /** "how much will a tram ticket cost" -> "a tram ticket". */
 const COSTED = /\bhow much (?:will|would|does|did|do|is|was|are|were|could|might|should|has|have)\s+(.+?)\s+(?:cost|costs|be worth)\b/;
+/** "what will the tickets cost" -> "the tickets" ("what did it cost" names nothing). */
+const WHAT_COSTS = /\bwhat (?:will|would|does|did|do|is|are|could|might) (.+?)\s+(?:cost|costs|be worth)\b/;
 /** "What did the state governor say about the vote?" -> "the state governor". */
 const SPEAKER = /\b(?:what|how) (?:did|does|do|will|would|has|have|had|is|are|was|were) (.+?) (?:say|said|saying|think|thought|thinking|believe|claim|argue|feel|respond|react|make of|tell|told|write|wrote)\b/;
 
-/** The head of a noun phrase: its last content word ("a tram ticket" -> ticket), as a list of 0 or 1. */
+/** The head of a noun phrase: its last content word ("a tram ticket" -> ticket; "the whole thing" -> none), as a list of 0 or 1. */
 function headOf(phrase: string | undefined): string[] {
-  const words = tokenize(phrase ?? '').filter(isContent);
+  const words = withoutQuestionFraming(tokenize(phrase ?? '')).filter(isContent);
   return words.length ? [words[words.length - 1]!.word] : [];
 }
 
@@ -245,6 +248,18 @@ export function statesFact(fact: ExpectedFact, sentence: string, similar?: Focus
       return ADVICE.test(text);
   }
 }
+
+/** The largest sum of money a text gives ("a $412 million tram line" -> 412e6), or 0. */
+export function largestSum(text: string): number {
+  let most = 0;
+  for (const m of foldText(text).matchAll(SUM)) {
+    const value = Number(m[1]!.replace(/,/g, '')) * (SCALE[(m[2] ?? '').toLowerCase()] ?? 1);
+    if (Number.isFinite(value)) most = Math.max(most, value);
+  }
+  return most;
+}
+const SUM = /[$€£¥]\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(million|billion|trillion|thousand|bn|m|k)\b)?/gi;
+const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
 
 /** Whether a text has a word close to one of the focus words. */
 function mentions(text: string, focus: string[], similar: FocusSimilarity): boolean {

@@ -264,14 +264,16 @@ describe('question types, on another article (tests/fixtures/corpus-second)', ()
     expect(text('What time do the trams start running?')).toBe('not-covered');
   });
 
-  it('answers a question that asks for nothing but a sum from any sum the article gives', () => {
+  it('answers a question that asks for nothing but a sum with the whole sum, the largest the article gives', () => {
     const a = tram.ask('how much will it all cost?');
     expect(a.kind === 'answered' && a.citations.map((c) => c.id)).toContain('port-kessling-tram/s0/p1');
+    expect(text('How much will the whole thing cost?')).toContain('$412 million');
   });
 
   it('answers "how much" with a sum, and declines the price of something the article never mentions', () => {
     expect(text('How much has the state pledged?')).toContain('$90 million');
     expect(text('How much does a monthly pass cost?')).toBe('not-covered');
+    expect(text('What will the tickets cost?')).toBe('not-covered');
   });
 });
 

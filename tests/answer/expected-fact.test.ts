@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedAction, askedAttribute, askedKind, askedSpeaker, expectedFact, presupposed, statesFact, type ExpectedFact } from '../../src/answer/expected-fact.ts';
+import { askedAction, askedAttribute, askedKind, askedSpeaker, expectedFact, largestSum, presupposed, statesFact, type ExpectedFact } from '../../src/answer/expected-fact.ts';
 
 /** Literal similarity, ignoring a plural s: enough to test the shapes without word vectors. */
 const literal = (a: string, b: string) => (a.replace(/s$/, '') === b.replace(/s$/, '') ? 1 : 0);
@@ -29,6 +29,8 @@ describe('expectedFact', () => {
     expect(expectedFact('How much did the bridge cost?')?.kind).toBe('amount');
     expect(expectedFact('how much money will the state give')?.kind).toBe('amount');
     expect(expectedFact('How much did the talks achieve?')).toBeUndefined();
+    expect(fact('What will the tickets cost?')).toMatchObject({ kind: 'amount', focus: ['tickets'] });
+    expect(fact('How much will the whole thing cost?')).toMatchObject({ kind: 'amount', focus: [] });
   });
 
   it('reads "how much" of a concrete thing as a quantity of it, and of anything else as a degree', () => {
@@ -202,5 +204,13 @@ describe('presupposed', () => {
     expect(presupposed('What was served at the dinner?')).toEqual(['dinner']);
     expect(presupposed('Did this deal survive the winter?')).toEqual(['deal', 'winter']);
     expect(presupposed('What did they eat?')).toEqual([]);
+  });
+});
+
+describe('largestSum', () => {
+  it('reads sums with their scale and takes the largest', () => {
+    expect(largestSum('Half of it, about $205 million, comes from a $412 million grant; $3m is spare.')).toBe(412e6);
+    expect(largestSum('It cost €1.5 billion.')).toBe(1.5e9);
+    expect(largestSum('Seven hours of talks.')).toBe(0);
   });
 });
