@@ -45,6 +45,8 @@ export interface AnswerSignals {
   passageAlign: number;
   /** The question asks for a kind of fact (a number of X, a date) and no sentence about it gives one. */
   missingFact: boolean;
+  /** The answer sentence gives the kind of fact the question requires ("eight weeks" for "how long"). */
+  givesFact: boolean;
   /**
    * The question asks about something the article never speaks of, though its other words match:
    * which X (no article word even loosely related to X), what a speaker said (no article word
@@ -129,7 +131,9 @@ export function asksAboutUnknown(ctx: ArticleKnowledge, question: string, terms:
 /** Whether the signals say the article does not answer the question. */
 export function declines(signals: AnswerSignals, policy: AbstainPolicy): boolean {
   const minCoverage = signals.namesArticle ? policy.minCoverageNamed : policy.minCoverage;
-  const minSentenceAlign = signals.namesArticle ? policy.minSentenceAlignNamed : policy.minSentenceAlign;
+  // A sentence that gives the required shape in a passage about the question is evidence of its
+  // own, so it is held to the lower bar, as a question naming the article's names is.
+  const minSentenceAlign = signals.namesArticle || signals.givesFact ? policy.minSentenceAlignNamed : policy.minSentenceAlign;
   return signals.missingFact || signals.unknownAsked || signals.coverage < minCoverage || signals.sentenceAlign < minSentenceAlign;
 }
 

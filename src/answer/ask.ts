@@ -10,7 +10,7 @@ import { isContent, tokenize, withoutQuestionFraming } from '../text/terms.ts';
 import type { ConcreteNouns } from '../text/concrete-nouns.ts';
 import { correctQuestion, type Speller } from '../text/spelling.ts';
 import { asksAboutUnknown, concreteKindAsked, declines, knows, namesAskedKind, type AbstainPolicy, type AnswerSignals } from './abstain.ts';
-import { expectedFact, isMoneyWord, largestSum, statesFact, type ExpectedFact, type FocusSimilarity } from './expected-fact.ts';
+import { agreesInTense, expectedFact, isMoneyWord, largestSum, relaxed, statesFact, type ExpectedFact, type FocusSimilarity } from './expected-fact.ts';
 import { cleanQuestion, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
 
 /**
@@ -159,8 +159,9 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
     (!f.required || onlyMoney || (aligned.get(s.id) ?? 0) >= sentenceBar) && statesFact(f, s.text, similar);
   let states = fact && statesOf(fact);
   const givesFact = (r: RankedPassage) => Boolean(states && about(r) && r.passage.sentences.some(states));
-  // The exact shape first ("seven hours"); the loose one ("long-brewing") only when none has it.
-  if (fact && !retrieval.ranked.some(givesFact)) states = statesOf({ ...fact, loose: true });
+  // The exact shape first ("seven hours"), then looser ones only when no passage has it: a span
+  // in any unit, a span or time without a number ("long-brewing").
+  for (let f = fact && relaxed(fact); f && !retrieval.ranked.some(givesFact); f = relaxed(f)) states = statesOf(f);
   // Passages that give the kind of fact asked for come first, then those that name the kind of
   // thing asked for outright ("what corridors" -> "humanitarian corridors"), in ranking order.
   const concreteKind = concreteKindAsked(ctx, question);
@@ -183,15 +184,21 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
   const namingPassage = pool.find(namesKind);
   if (namingPassage && !namesKind(lead)) answer = scored.find((x) => x.passage === namingPassage) ?? answer;
   let missingFact = false;
+  let answerGivesFact = false;
   if (fact && states) {
+    // "When will it open?" is answered first by a sentence about what is to come.
     const withFacts = scored.filter((x) => about(x.passage) && states!(sentenceOf(x)));
+    withFacts.sort((a, b) => Number(agreesInTense(fact, sentenceOf(b).text)) - Number(agreesInTense(fact, sentenceOf(a).text)));
     // "How much will it cost?" asks for the whole sum: the largest the top passages give (not
     // "half of the cost, about $205 million"); any other fact, the best-matching sentence.
     const withFact = onlyMoney && withFacts.length ? maxBy(withFacts, (x) => largestSum(sentenceOf(x).text)) : withFacts[0];
     // A required fact is what abstention judges; a preferred one (advice) only picks the answer.
     if (withFact) {
       answer = withFact;
-      if (fact.required) best = withFact;
+      if (fact.required) {
+        best = withFact;
+        answerGivesFact = true;
+      }
     } else missingFact = fact.required;
   }
   return {
@@ -202,6 +209,7 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
       sentenceAlign: best.align,
       passageAlign: retrieval.ranked[0]!.alignment,
       missingFact,
+      givesFact: answerGivesFact,
       unknownAsked: asksAboutUnknown(ctx, question, retrieval.terms, answer.passage.passage.text),
     },
   };

@@ -22,12 +22,18 @@ export interface ExpectedFact {
   focus: string[];
   /** Whether an answer must have the shape (every kind but advice and place, which only prefer it). */
   required: boolean;
+  /** For a span: the dimension the question asks about, when its wording tells ("how far": distance). */
+  unit?: SpanUnit;
+  /** For a time or span: "when will", "how long will" ask about what is to come, and a sentence about the future answers first. */
+  tense?: 'future';
   /**
    * Accept the loose form of the shape too: a span or a time without a number ("a long-brewing
    * war", "not yet awarded"). Asked for only when no sentence about the question has the exact form.
    */
   loose?: boolean;
 }
+
+export type SpanUnit = 'time' | 'distance';
 
 /** Similarity (0..1) of an article word to a focus word of the question. */
 export type FocusSimilarity = (focusWord: string, articleWord: string) => number;
@@ -43,11 +49,15 @@ const YEAR = /^(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})$/;
 
 const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:(?:million|billion|trillion|thousand|[mbk]n?)\s)?(?:dollars|euros|pounds|roubles|rubles|yuan|yen)\b|\b(?:million|billion|trillion)\b/i;
 const PERCENT = /\bpercent\b|%/i;
-const UNIT =
-  '(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|feet|foot|yards?|blocks?)';
+const TIME_UNIT = '(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))';
+const DISTANCE_UNIT = '(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|feet|foot|yards?|blocks?)';
+const UNIT = `(?:${TIME_UNIT}|${DISTANCE_UNIT})`;
 /** Spans without a number: "a long-brewing war", "for years", "in the short term". */
 const VAGUE_SPAN = '\\blong-(?:brewing|running|standing|lasting|term)\\b|\\b(?:short|long|medium|near)[\\s-]term\\b|\\b(?:for|over) (?:years|decades|months|weeks|days|hours)\\b|\\bendless\\b';
-const LENGTH = new RegExp(`(?:\\d[\\d,.]*|\\b${NUMBER_WORD}|\\b(?:an?|one|few|several|many))[\\s-]+(?:\\w+[\\s-]+)?${UNIT}\\b`, 'i');
+const spanOf = (unit: string) => new RegExp(`(?:\\d[\\d,.]*|\\b${NUMBER_WORD}|\\b(?:an?|one|few|several|many))[\\s-]+(?:\\w+[\\s-]+)?${unit}\\b`, 'i');
+const LENGTH = spanOf(UNIT);
+/** A span in units of the dimension asked for: "how long will streets be shut" wants time, "how far" distance. */
+const SPAN_IN: Record<SpanUnit, RegExp> = { time: spanOf(TIME_UNIT), distance: spanOf(DISTANCE_UNIT) };
 const LOOSE_LENGTH = new RegExp(VAGUE_SPAN, 'i');
 const MONTH = '(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)';
 const TIME = new RegExp(
@@ -92,6 +102,22 @@ const WHERE_QUESTION = /\bwhere (?:is|was|are|were|do|does|did|will|would|can|co
 /** "what time" asks for a time of day, not a date. */
 const CLOCK_QUESTION = /\b(?:what|which) (?:time|hour)\b(?! of (?:year|the year|month|day))/;
 
+/** "when will it open", "when can I ride it", "when is it going to": a question about what is to come. */
+const FUTURE_QUESTION = /\b(?:when|how long) (?:will|would|can|could|shall|might|is it going to|are they going to)\b|\bwhen(?:'s| is) (?:it|the \w+) (?:going|due|expected|scheduled|planned)\b/;
+/** A sentence about what is to come: "would begin in late 2030", "is expected to", "next spring". */
+const FUTURE = /\b(?:will|would|shall|going to|expects?|expected|estimates?|estimated|projects?|projected|forecasts?|scheduled|planned|plans|due to|next|upcoming|coming)\b|'ll\b/i;
+
+/** Whether a sentence agrees with the tense a time question asks in (true when it asks in none). */
+export function agreesInTense(fact: ExpectedFact, sentence: string): boolean {
+  return fact.tense !== 'future' || FUTURE.test(foldText(sentence));
+}
+
+/** The next looser reading of a fact, or undefined: a span in any unit, then the loose forms ("long-brewing"). */
+export function relaxed(fact: ExpectedFact): ExpectedFact | undefined {
+  if (fact.unit) return { ...fact, unit: undefined };
+  return fact.loose ? undefined : { ...fact, loose: true };
+}
+
 /** "when" asks for a time only as the question word: "when did", "when is", not "what happens when they". */
 const WHEN_QUESTION = /\bwhen (?:is|was|are|were|do|does|did|will|would|can|could|should|has|have|had|might|may|must)\b|^when\b|\bby when\b|\b(?:what|which) (?:year|date|day|month|time)\b/;
 
@@ -104,7 +130,13 @@ export function expectedFact(question: string, isConcrete: (word: string) => boo
   const q = foldText(question).toLowerCase();
   const required = (kind: FactKind, focus: string[] = []): ExpectedFact => ({ kind, focus, required: true });
   if (/\bhow many\b/.test(q)) return required('count', focusAfter(q, 'how many'));
-  if (/\bhow (?:long|far)\b|\bhow much (?:time|longer)\b/.test(q)) return required('length');
+  if (/\bhow far\b/.test(q)) return { ...required('length'), unit: 'distance' };
+  // "How long will streets be shut?", "how much time": a duration. "How long is the line?" may
+  // ask either ("how long was the meeting?").
+  if (/\bhow long (?:will|would|did|does|do|can|could|has|have|had|might|must|should)\b|\bhow much (?:time|longer)\b/.test(q)) {
+    return { ...required('length'), unit: 'time', ...(FUTURE_QUESTION.test(q) ? { tense: 'future' as const } : {}) };
+  }
+  if (/\bhow long\b/.test(q)) return required('length');
   // "How much" asks for money only with a word of money; "how much did the summit achieve" asks for a degree.
   const costed = COSTED.exec(q) ?? WHAT_COSTS.exec(q);
   if ((/\bhow much\b/.test(q) && MONEY_QUESTION.test(q)) || costed) return required('amount', headOf(costed?.[1]));
@@ -112,7 +144,7 @@ export function expectedFact(question: string, isConcrete: (word: string) => boo
   if (measured.length && isConcrete(measured[0]!)) return required('count', measured);
   if (/\bhow (?:often|frequently)\b/.test(q)) return required('frequency');
   if (CLOCK_QUESTION.test(q)) return required('clock');
-  if (WHEN_QUESTION.test(q)) return required('time');
+  if (WHEN_QUESTION.test(q)) return FUTURE_QUESTION.test(q) ? { ...required('time'), tense: 'future' } : required('time');
   if (/\bhow old\b|\bwhat (?:percentage|percent|share|proportion|number|fraction)\b/.test(q)) return required('number');
   if (/\b(?:should|ought to|must|needs? to|has to|have to)\b/.test(q)) return { kind: 'advice', focus: [], required: false };
   if (WHERE_QUESTION.test(q)) return { kind: 'place', focus: [], required: false };
@@ -233,7 +265,7 @@ export function statesFact(fact: ExpectedFact, sentence: string, similar?: Focus
       // A sum about the thing asked about, when the question names one ("a tram ticket").
       return MONEY.test(text) && (fact.focus.length === 0 || !similar || mentions(text, fact.focus, similar));
     case 'length':
-      return LENGTH.test(text) || (fact.loose === true && LOOSE_LENGTH.test(text));
+      return (fact.unit ? SPAN_IN[fact.unit] : LENGTH).test(text) || (fact.loose === true && LOOSE_LENGTH.test(text));
     case 'time':
       return TIME.test(text) || (fact.loose === true && LOOSE_TIME.test(text));
     case 'clock':

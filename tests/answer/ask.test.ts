@@ -261,6 +261,9 @@ describe('question types, on another article (tests/fixtures/corpus-second)', ()
     expect(text('How long is the new line?')).toContain('11.5-kilometre');
     expect(text('How often will the trams run in the evening?')).toContain('every 12 minutes');
     expect(text('Where will the exhibition be held?')).toContain('at the central library');
+    // Asked about what is to come, a sentence about the future answers ("would begin", "will be").
+    expect(text('When can people ride the tram?')).toContain('late 2030');
+    expect(text('How long will each block be closed?')).toContain('eight weeks');
     expect(text('What time do the trams start running?')).toBe('not-covered');
   });
 

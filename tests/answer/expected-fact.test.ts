@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedAction, askedAttribute, askedKind, askedSpeaker, expectedFact, largestSum, presupposed, statesFact, type ExpectedFact } from '../../src/answer/expected-fact.ts';
+import { agreesInTense, askedAction, askedAttribute, askedKind, askedSpeaker, expectedFact, largestSum, presupposed, relaxed, statesFact, type ExpectedFact } from '../../src/answer/expected-fact.ts';
 
 /** Literal similarity, ignoring a plural s: enough to test the shapes without word vectors. */
 const literal = (a: string, b: string) => (a.replace(/s$/, '') === b.replace(/s$/, '') ? 1 : 0);
@@ -97,11 +97,22 @@ describe('statesFact', () => {
     expect(states(q, 'Passengers switch at the No. 4 ferry terminal.')).toBe(false);
   });
 
-  it('finds spans of time or distance for "how long"', () => {
+  it('finds spans of time or distance for "how long", a duration first when a verb asks for one', () => {
     const q = 'How long did the strike last?';
     expect(states(q, 'After eleven weeks of walkouts, the union settled.')).toBe(true);
-    expect(states(q, 'The 4.5-kilometre tunnel opened.')).toBe(true);
+    expect(states(q, 'The 4.5-kilometre tunnel opened.')).toBe(false);
+    expect(statesFact(relaxed(fact(q))!, 'The 4.5-kilometre tunnel opened.', literal)).toBe(true);
     expect(states(q, 'The strike ended in 2019.')).toBe(false);
+    expect(states('How long is the tunnel?', 'The 4.5-kilometre tunnel opened.')).toBe(true);
+    expect(states('How far is the airport?', 'It is a 20-minute ride away.')).toBe(false);
+  });
+
+  it('reads "when will" and "how long will" as questions about what is to come', () => {
+    const q = fact('When will the bridge open?');
+    expect(agreesInTense(q, 'The bridge is expected to open next spring.')).toBe(true);
+    expect(agreesInTense(q, 'The old bridge opened in 1901.')).toBe(false);
+    expect(agreesInTense(fact('When did the bridge open?'), 'The old bridge opened in 1901.')).toBe(true);
+    expect(fact('How long will the road be closed?').tense).toBe('future');
   });
 
   it('accepts a span or a time without a number only in the loose form', () => {
