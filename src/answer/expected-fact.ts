@@ -112,6 +112,18 @@ export function agreesInTense(fact: ExpectedFact, sentence: string): boolean {
   return fact.tense !== 'future' || FUTURE.test(foldText(sentence));
 }
 
+/** A question answered by yes or no: it opens with an auxiliary ("was the summit pointless?", "ok so did they agree"). */
+export function isYesNoQuestion(question: string): boolean {
+  return YES_NO.test(foldText(question).trim());
+}
+const YES_NO = /^(?:(?:ok|okay|so|um|well|hey|and|but|lol|wait)[\s,]+)*(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|isn't|aren't|wasn't|didn't|doesn't)\b/i;
+
+/** Whether a sentence denies or negates: "not yet been formally awarded", "without a deal", "by no means". */
+export function negates(sentence: string): boolean {
+  return NEGATION.test(foldText(sentence));
+}
+const NEGATION = /\b(?:not|no|never|without|nothing|none|neither|nor|cannot|refused|rejected|declined|failed|lack)\b|n't\b/i;
+
 /** The next looser reading of a fact, or undefined: a span in any unit, then the loose forms ("long-brewing"). */
 export function relaxed(fact: ExpectedFact): ExpectedFact | undefined {
   if (fact.unit) return { ...fact, unit: undefined };

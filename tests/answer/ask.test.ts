@@ -75,6 +75,14 @@ describe('answers', () => {
     }
   });
 
+  it('answer a yes/no question with the sentence that denies it, when one speaks to it', () => {
+    const a = answerer.ask('so was the summit useless?');
+    expect(a.kind === 'answered' && a.text).toContain('by no means empty of meaning');
+    // Without the denial's edge, "The talks in Alaska bring the world to a juncture" came first.
+    const b = answerer.ask('Did the talks achieve anything?');
+    expect(b.kind === 'answered' && b.text).toContain('no breakthrough did take place');
+  });
+
   it('say where the summit was', () => {
     expect(answerer.ask('Where was the summit?').text).toContain('Alaska');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreesInTense, askedAction, askedAttribute, askedKind, askedSpeaker, expectedFact, largestSum, presupposed, relaxed, statesFact, type ExpectedFact } from '../../src/answer/expected-fact.ts';
+import { agreesInTense, askedAction, isYesNoQuestion, negates, askedAttribute, askedKind, askedSpeaker, expectedFact, largestSum, presupposed, relaxed, statesFact, type ExpectedFact } from '../../src/answer/expected-fact.ts';
 
 /** Literal similarity, ignoring a plural s: enough to test the shapes without word vectors. */
 const literal = (a: string, b: string) => (a.replace(/s$/, '') === b.replace(/s$/, '') ? 1 : 0);
@@ -223,5 +223,20 @@ describe('largestSum', () => {
     expect(largestSum('Half of it, about $205 million, comes from a $412 million grant; $3m is spare.')).toBe(412e6);
     expect(largestSum('It cost €1.5 billion.')).toBe(1.5e9);
     expect(largestSum('Seven hours of talks.')).toBe(0);
+  });
+});
+
+describe('yes/no questions and denials', () => {
+  it('reads a question that opens with an auxiliary, after chat filler, as yes/no', () => {
+    expect(isYesNoQuestion('ok so was anything settled?')).toBe(true);
+    expect(isYesNoQuestion('Did the council approve it?')).toBe(true);
+    expect(isYesNoQuestion('What did the council approve?')).toBe(false);
+  });
+
+  it('finds denials and negations', () => {
+    expect(negates('The grant has not yet been formally awarded.')).toBe(true);
+    expect(negates('It was by no means empty of meaning.')).toBe(true);
+    expect(negates('That an agreement wasn\u2019t struck can be disappointing.')).toBe(true);
+    expect(negates('The council approved the line.')).toBe(false);
   });
 });
