@@ -55,10 +55,14 @@ export interface AnswerSignals {
   unknownAsked: boolean;
 }
 
-/** The words of a "which X" question that name a concrete kind ("which hotel" -> hotel); none without the noun list. */
+/**
+ * The words of a "which X" question that name a concrete kind ("which hotel" -> hotel); none
+ * without the noun list. The article's names are instances, not kinds: WordNet lists "Putin" as a
+ * person, and "which airline flew Putin" must not count him as the kind asked for.
+ */
 export function concreteKindAsked(ctx: ArticleKnowledge, question: string, kind = askedKind(question)): string[] {
   const { concreteNouns } = ctx;
-  return concreteNouns ? kind.filter((w) => concreteNouns.has(w)) : [];
+  return concreteNouns ? kind.filter((w) => concreteNouns.has(w) && !ctx.articleNames.has(w)) : [];
 }
 
 /**

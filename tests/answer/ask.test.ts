@@ -161,6 +161,8 @@ describe('abstention', () => {
     // The article speaks of Putin and Alaska, and of no airport: it cannot say which one.
     expect(answerer.ask('Which airport did Putin fly into in Alaska?').kind).toBe('not-covered');
     expect(answerer.ask('What gifts did the two presidents exchange?').kind).toBe('not-covered');
+    // The kind is "car", not Trump (WordNet lists him as a person; names are instances, not kinds).
+    expect(answerer.ask('Which car drove Trump to the summit?').kind).toBe('not-covered');
     // Conditions are abstract; the article states Putin's in other words.
     expect(firstCitation(answerer.ask('What conditions did Putin set before any pullback of troops?'))).toBe('alaska-summit/s2/p1');
     // The passage that names the kind outright answers, though another ranks higher.
