@@ -105,6 +105,19 @@ function rankSentences(ctx: AskContext, aligned: ReadonlyMap<string, number>, po
   return out.sort((a, b) => b.score - a.score || a.passage.passage.order - b.passage.passage.order || a.index - b.index);
 }
 
+/**
+ * Among the top passages' sentences that give the fact asked for (best first), the one to answer
+ * with: for "when will it open?" one about what is to come; for "how much will it cost?" (nothing
+ * but a sum) the whole sum, the largest given, not "half of the cost, about $205 million";
+ * otherwise the best-matching one.
+ */
+function factSentence(fact: ExpectedFact, givingFact: ScoredSentence[], onlyMoney: boolean): ScoredSentence | undefined {
+  if (givingFact.length === 0) return undefined;
+  const text = (x: ScoredSentence) => x.passage.passage.sentences[x.index]!.text;
+  if (onlyMoney) return maxBy(givingFact, (x) => largestSum(text(x)));
+  return givingFact.find((x) => agreesInTense(fact, text(x))) ?? givingFact[0];
+}
+
 /** A question word matched by itself or a derivation of it (not merely a similar word). */
 const KIN_OR_SAME = 0.85;
 /** A second sentence joins the answer when it scores at least this share of the best one. */
@@ -199,12 +212,7 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
   let missingFact = false;
   let answerGivesFact = false;
   if (fact && states) {
-    // "When will it open?" is answered first by a sentence about what is to come.
-    const withFacts = scored.filter((x) => about(x.passage) && states!(sentenceOf(x)));
-    withFacts.sort((a, b) => Number(agreesInTense(fact, sentenceOf(b).text)) - Number(agreesInTense(fact, sentenceOf(a).text)));
-    // "How much will it cost?" asks for the whole sum: the largest the top passages give (not
-    // "half of the cost, about $205 million"); any other fact, the best-matching sentence.
-    const withFact = onlyMoney && withFacts.length ? maxBy(withFacts, (x) => largestSum(sentenceOf(x).text)) : withFacts[0];
+    const withFact = factSentence(fact, scored.filter((x) => about(x.passage) && states!(sentenceOf(x))), onlyMoney);
     // A required fact is what abstention judges; a preferred one (advice) only picks the answer.
     if (withFact) {
       answer = withFact;
