@@ -26,9 +26,22 @@ export function cleanQuestion(raw: string): string {
 /** Authorship and title questions are answered from the document's metadata. */
 export type MetaIntent = 'author' | 'title' | undefined;
 
+/**
+ * "Who wrote this?", "who is the author", "who wrote the article lol": about the article's author.
+ * Not "who wrote Romeo and Juliet" or "the author of the sanctions plan": after the phrase, only
+ * words that refer to the article (or carry no content) may follow.
+ */
+const AUTHOR = /\b(?:who(?:'s| is| was)? (?:the )?(?:author|writer)|who (?:wrote|penned|authored)|(?:author|writer) of)\b(.*)/;
+const ARTICLE_WORDS = new Set(['story', 'report', 'analysis', 'column', 'op-ed', 'news', 'write-up']);
+function asksAuthor(q: string): boolean {
+  if (/\b(?:written by|byline)\b/.test(q)) return true;
+  const rest = AUTHOR.exec(q)?.[1];
+  return rest !== undefined && !tokenize(rest).some((t) => isContent(t) && !ARTICLE_WORDS.has(t.word));
+}
+
 export function metaIntent(question: string): MetaIntent {
   const q = question.toLowerCase();
-  if (/\b(?:who(?:'s| is| was)? (?:the )?(?:author|writer)|who wrote|who (?:penned|authored)|written by|author of|byline|wrote (?:this|the|it))\b/.test(q)) return 'author';
+  if (asksAuthor(q)) return 'author';
   if (/\b(?:what(?:'s| is) (?:the|its) (?:title|headline)|title of (?:the|this) (?:article|piece)|headline)\b/.test(q)) return 'title';
   return undefined;
 }
