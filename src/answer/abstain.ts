@@ -8,7 +8,7 @@ import { evidence, type QueryTerm } from '../search/retrieve.ts';
 import type { SemanticSpace } from '../search/semantic.ts';
 import type { ConcreteNouns } from '../text/concrete-nouns.ts';
 import { oneEditApart, tokenize } from '../text/terms.ts';
-import { askedAction, askedAttribute, askedKind, askedSpeaker, presupposed } from './expected-fact.ts';
+import { askedAction, askedAttribute, askedKind, askedPossessor, askedSpeaker, presupposed } from './expected-fact.ts';
 
 /**
  * Abstention operating point, chosen on the dev set and the project's own question sets
@@ -43,6 +43,8 @@ export interface AnswerSignals {
   sentenceAlign: number;
   /** Alignment of the best passage. */
   passageAlign: number;
+  /** A request for a service ("How do I reset my router?", "Can you book me a table?"), naming nothing of the article's. */
+  serviceRequest: boolean;
   /** The question asks for a kind of fact (a number of X, a date) and no sentence about it gives one. */
   missingFact: boolean;
   /** The answer sentence gives the kind of fact the question requires ("eight weeks" for "how long"). */
@@ -123,6 +125,9 @@ export function asksAboutUnknown(ctx: ArticleKnowledge, question: string, terms:
     const things = presupposed(question).filter((w) => THING_KINDS.has(ctx.concreteNouns!.kind(w) ?? ''));
     if (unmatched(things, (t) => t.strength >= PRESUPPOSED_MIN_STRENGTH)) return true;
   }
+  // "What is the speed of light?": the thing whose attribute is asked must be one the article
+  // speaks of (a close word), or the attribute's word matches in another sense ("speedy").
+  if (unmatched(askedPossessor(question), (t) => t.strength > 0 || t.articleName)) return true;
   // "What did the state governor say?": as an unknown name, for a common noun (evidence > 0: cosine above 0.5).
   if (unmatched(askedSpeaker(question), (t) => t.strength > 0)) return true;
   // "What did Trump wear?": the name is the article's, the act is nothing it speaks of.
@@ -138,7 +143,7 @@ export function declines(signals: AnswerSignals, policy: AbstainPolicy): boolean
   // A sentence that gives the required shape in a passage about the question is evidence of its
   // own, so it is held to the lower bar, as a question naming the article's names is.
   const minSentenceAlign = signals.namesArticle || signals.givesFact ? policy.minSentenceAlignNamed : policy.minSentenceAlign;
-  return signals.missingFact || signals.unknownAsked || signals.coverage < minCoverage || signals.sentenceAlign < minSentenceAlign;
+  return signals.serviceRequest || signals.missingFact || signals.unknownAsked || signals.coverage < minCoverage || signals.sentenceAlign < minSentenceAlign;
 }
 
 /** The similarity of a word to itself or a derivation of it (kin: 0.85). */

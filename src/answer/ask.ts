@@ -10,7 +10,7 @@ import { isContent, tokenize, withoutQuestionFraming } from '../text/terms.ts';
 import type { ConcreteNouns } from '../text/concrete-nouns.ts';
 import { correctQuestion, type Speller } from '../text/spelling.ts';
 import { asksAboutUnknown, concreteKindAsked, declines, knows, namesAskedKind, type AbstainPolicy, type AnswerSignals } from './abstain.ts';
-import { agreesInTense, expectedFact, isMoneyWord, isYesNoQuestion, largestSum, negates, relaxed, statesFact, type ExpectedFact, type FocusSimilarity } from './expected-fact.ts';
+import { agreesInTense, asksForService, expectedFact, isMoneyWord, isYesNoQuestion, largestSum, negates, relaxed, statesFact, type ExpectedFact, type FocusSimilarity } from './expected-fact.ts';
 import { cleanQuestion, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
 
 /**
@@ -229,6 +229,8 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
       namesArticle: retrieval.terms.some((t) => t.articleName),
       sentenceAlign: best.align,
       passageAlign: retrieval.ranked[0]!.alignment,
+      // A how-to or a task is no question about the article unless it names something of it.
+      serviceRequest: asksForService(question) && !retrieval.terms.some((t) => t.articleName),
       missingFact,
       givesFact: answerGivesFact,
       unknownAsked: asksAboutUnknown(ctx, question, retrieval.terms, answer.passage.passage.text),

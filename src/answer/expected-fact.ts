@@ -112,6 +112,19 @@ export function agreesInTense(fact: ExpectedFact, sentence: string): boolean {
   return fact.tense !== 'future' || FUTURE.test(foldText(sentence));
 }
 
+/**
+ * A request for a service rather than a question about a text: how-to for the asker ("How do I
+ * reset my router?"), a task ("Can you book me a table?", "Write me a haiku", "help me write a
+ * cover letter"). Asking the bot to tell, explain or summarise is still a question.
+ */
+export function asksForService(question: string): boolean {
+  const q = foldText(question).toLowerCase().trim();
+  return HOW_TO.test(q) || TASK.test(q) || IMPERATIVE.test(q) || /\bhelp me\b(?! (?:understand|make sense|see|get (?:the|what|why|how)))/.test(q);
+}
+const HOW_TO = /\bhow (?:do|can|could|should|would|might|must) (?:i|we|you|one)\b|^(?:\W*(?:ok|so|hey|um)\W+)*how to\b/;
+const TASK = /\b(?:can|could|would|will) you (?:please |pls )?(?!tell\b|explain\b|describe\b|summari[sz]e\b|say\b|show\b|clarify\b|remind\b|recap\b|list\b|outline\b|give me (?:a |an |the )?(?:summary|recap|rundown|gist|overview|quote)\b|help me (?:understand|make sense))[a-z]/;
+const IMPERATIVE = /^(?:\W*(?:ok|so|hey|um|please|pls|plz)\W+)*(?:write|book|make|create|recommend|translate|find|set|order|play|send|draw|compose|buy|call|schedule|generate|calculate|convert|draft|sing)\b/;
+
 /** A question answered by yes or no: it opens with an auxiliary ("was the summit pointless?", "ok so did they agree"). */
 export function isYesNoQuestion(question: string): boolean {
   return YES_NO.test(foldText(question).trim());
@@ -213,15 +226,39 @@ export function askedAttribute(question: string): string[] {
 }
 
 /**
- * The things a question takes for granted: nouns right after "the", "this" or "that" ("what was
- * served at the dinner" -> dinner). Whether they are things at all (and not "the issue") is for
+ * The things a question takes for granted: the words of a noun phrase after "the", "this" or
+ * "that" ("what was served at the dinner" -> dinner; "the closest gas station" -> closest, gas,
+ * station). Whether they are things at all (and not "the issue") is for
  * the caller, who has the noun list.
  */
 export function presupposed(question: string): string[] {
   const tokens = tokenize(foldText(question).toLowerCase());
-  return tokens.filter((t, i) => i > 0 && DEFINITE.has(tokens[i - 1]!.word) && isContent(t)).map((t) => t.word);
+  const out: string[] = [];
+  tokens.forEach((t, i) => {
+    if (!DEFINITE.has(t.word)) return;
+    // The noun phrase after the article, up to three words ("the closest gas station").
+    for (let j = i + 1; j < tokens.length && j <= i + 3 && isContent(tokens[j]!); j++) out.push(tokens[j]!.word);
+  });
+  return out;
 }
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
+
+/**
+ * What a question asks an attribute of: "What is the speed of light?" -> light, "what's the
+ * meaning of the non-agreement" -> non-agreement. An article that never speaks of it cannot
+ * give its attribute, however well the attribute's word matches.
+ */
+export function askedPossessor(question: string): string[] {
+  const q = foldText(question).toLowerCase();
+  const m = ATTRIBUTE_OF.exec(q);
+  if (!m) return [];
+  const out: string[] = [];
+  for (const t of tokenize(q.slice(m.index + m[0].length))) {
+    if (isContent(t)) out.push(t.word);
+    else if (out.length) break;
+  }
+  return out.slice(0, 1);
+}
 
 /**
  * Who a question asks the words or views of: "what did the state governor say" -> governor. An

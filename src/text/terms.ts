@@ -122,7 +122,11 @@ export function termOf(token: Token): string {
  * ("the WHOLE summit").
  */
 export function withoutQuestionFraming(tokens: Token[]): Token[] {
-  return tokens.filter((t, i) => !FRAMING_WORDS.has(t.word) && !(i > 0 && tokens[i - 1]!.word === 'how' && QUANTITY_FRAMES.has(t.word)));
+  return tokens.filter((t, i) =>
+    !FRAMING_WORDS.has(t.word)
+    && !(i > 0 && tokens[i - 1]!.word === 'how' && QUANTITY_FRAMES.has(t.word))
+    // "going to" is the future ("is it going to snow"), not a going ("the war has been going on").
+    && !(t.word === 'going' && tokens[i + 1]?.word === 'to'));
 }
 /**
  * Words that frame a question without naming anything in it: inflections of light verbs whose

@@ -138,6 +138,19 @@ describe('abstention', () => {
     },
   );
 
+  it.each(['How do I start a small business?', 'Can you book me a table for two?'])(
+    'declines a request for a service that names nothing of the article: %s', (q) => {
+      expect(answerer.ask(q).kind).toBe('not-covered');
+    },
+  );
+
+  it('declines an attribute of something the article never speaks of, and a book it never mentions', () => {
+    expect(answerer.ask('What is the speed of light?').kind).toBe('not-covered');
+    const a = answerer.ask('Who wrote Romeo and Juliet?');
+    expect(a.kind).toBe('not-covered');
+    expect(a.text).toContain('does not mention Romeo');
+  });
+
   it('declines an off-topic question that shares a word with the article in another sense', () => {
     // "cover" is the article's word ("did nothing to cover Ukraine's political realities"); the
     // answer sentence matches nothing else, which a question that names no article name needs.
@@ -275,6 +288,8 @@ describe('question types, on another article (tests/fixtures/corpus-second)', ()
     expect(text('When can people ride the tram?')).toContain('late 2030');
     expect(text('How long will each block be closed?')).toContain('eight weeks');
     expect(text('What time do the trams start running?')).toBe('not-covered');
+    // "station" is the article's ("station names"), but it never speaks of gas.
+    expect(text('Where is the closest gas station?')).toBe('not-covered');
   });
 
   it('answers a question that asks for nothing but a sum with the whole sum, the largest the article gives', () => {

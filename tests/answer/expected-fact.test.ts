@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreesInTense, askedAction, isYesNoQuestion, negates, askedAttribute, askedKind, askedSpeaker, expectedFact, largestSum, presupposed, relaxed, statesFact, type ExpectedFact } from '../../src/answer/expected-fact.ts';
+import { agreesInTense, askedAction, askedPossessor, asksForService, isYesNoQuestion, negates, askedAttribute, askedKind, askedSpeaker, expectedFact, largestSum, presupposed, relaxed, statesFact, type ExpectedFact } from '../../src/answer/expected-fact.ts';
 
 /** Literal similarity, ignoring a plural s: enough to test the shapes without word vectors. */
 const literal = (a: string, b: string) => (a.replace(/s$/, '') === b.replace(/s$/, '') ? 1 : 0);
@@ -213,7 +213,9 @@ describe('askedAttribute', () => {
 describe('presupposed', () => {
   it('reads the nouns a question takes for granted, after "the", "this" or "that"', () => {
     expect(presupposed('What was served at the dinner?')).toEqual(['dinner']);
-    expect(presupposed('Did this deal survive the winter?')).toEqual(['deal', 'winter']);
+    // Without a tagger the phrase runs on into a verb ("survive"); only nouns of thing kinds are judged.
+    expect(presupposed('Did this deal survive the winter?')).toEqual(['deal', 'survive', 'winter']);
+    expect(presupposed('Where is the closest gas station?')).toEqual(['closest', 'gas', 'station']);
     expect(presupposed('What did they eat?')).toEqual([]);
   });
 });
@@ -238,5 +240,27 @@ describe('yes/no questions and denials', () => {
     expect(negates('It was by no means empty of meaning.')).toBe(true);
     expect(negates('That an agreement wasn\u2019t struck can be disappointing.')).toBe(true);
     expect(negates('The council approved the line.')).toBe(false);
+  });
+});
+
+describe('asksForService', () => {
+  it.each(['How do I reset my router?', 'how to bake bread', 'Can you book me a table for two?', 'Write me a haiku about the sea', 'pls translate this', 'Can you help me write a cover letter?'])(
+    'reads "%s" as a request for a service', (q) => {
+      expect(asksForService(q)).toBe(true);
+    },
+  );
+
+  it.each(['Can you tell me why Kyiv was excluded?', 'could you explain the logjam', 'help me understand the stalemate', 'ok so when can i ride it', 'will my property taxes go up?', 'How did Russian media cover the summit?'])(
+    'reads "%s" as a question', (q) => {
+      expect(asksForService(q)).toBe(false);
+    },
+  );
+});
+
+describe('askedPossessor', () => {
+  it('reads what an attribute is asked of', () => {
+    expect(askedPossessor('What is the speed of light?')).toEqual(['light']);
+    expect(askedPossessor("what's the meaning of the deal for Ukraine")).toEqual(['deal']);
+    expect(askedPossessor('What did Putin want?')).toEqual([]);
   });
 });

@@ -8,6 +8,8 @@ describe('question framing', () => {
     expect(questionWords('ok so what happened at the summit lol')).toEqual(['summit']);
     expect(questionWords('What steps could be taken?')).toEqual(['steps']);
     expect(questionWords('What is happening inside NATO?')).toEqual(['nato']);
+    expect(questionWords('Is it going to snow?')).toEqual(['snow']);
+    expect(questionWords('How long has the war been going on?')).toEqual(['war', 'going']);
   });
 
   it('keeps a quantity word only where it is not a "how" frame', () => {
