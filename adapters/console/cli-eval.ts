@@ -41,14 +41,15 @@ function score(answerer: Answerer): Score {
       if (!ok) misses.push(`${it.id} ANSWERED ${it.kind} :: ${it.q}\n    got: ${a.text.slice(0, 100)}`);
     }
   }
-  const r = (a: number, b: number) => (b ? a / b : 1);
+  // A set without questions of a kind has no figure for it (NaN prints as "n/a").
+  const r = (a: number, b: number) => (b ? a / b : Number.NaN);
   return {
     hit1: r(t.hit1, t.in), hit3: r(t.hit3, t.in), answerHit: r(t.answerHit, t.in), answered: r(t.answered, t.in),
     abstain: r(t.oosOk, t.oos), abstainHard: r(t.hardOk, t.hard), misses,
   };
 }
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(6);
+const pct = (x: number) => (Number.isNaN(x) ? 'n/a' : `${(100 * x).toFixed(1)}%`).padStart(6);
 const documents = loadCorpus(corpusDir);
 const main = score(createAnswerer({ documents }));
 if (verbose) for (const m of main.misses) console.log(m);
