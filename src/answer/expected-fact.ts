@@ -165,6 +165,8 @@ export function expectedFact(question: string, isConcrete: (word: string) => boo
   // "How much" asks for money only with a word of money; "how much did the summit achieve" asks for a degree.
   const costed = COSTED.exec(q) ?? WHAT_COSTS.exec(q);
   if ((/\bhow much\b/.test(q) && MONEY_QUESTION.test(q)) || costed) return required('amount', headOf(costed?.[1]));
+  // "What is Putin's net worth?", "What is NATO's budget?": an attribute that is a sum.
+  if (askedAttribute(q).some((w) => MONEY_ATTRIBUTE.has(w))) return required('amount');
   const measured = /\bhow much\b/.test(q) ? focusAfter(q, 'how much').slice(0, 1) : [];
   if (measured.length && isConcrete(measured[0]!)) return required('count', measured);
   if (/\bhow (?:often|frequently)\b/.test(q)) return required('frequency');
@@ -201,14 +203,17 @@ export function askedKind(question: string): string[] {
 
 /** "how much will a tram ticket cost" -> "a tram ticket". */
 const COSTED = /\bhow much (?:will|would|does|did|do|is|was|are|were|could|might|should|has|have)\s+(.+?)\s+(?:cost|costs|be worth)\b/;
+/** Attributes that are sums of money ("price" and "cost" are also paid in other coin: "a domestic price"). */
+const MONEY_ATTRIBUTE = new Set(['worth', 'salary', 'salaries', 'wage', 'wages', 'income', 'wealth', 'fortune', 'revenue', 'revenues', 'earnings', 'profit', 'profits', 'gdp', 'budget']);
 /** "what will the tickets cost" -> "the tickets" ("what did it cost" names nothing). */
-const WHAT_COSTS = /\bwhat (?:will|would|does|did|do|is|are|could|might) (.+?)\s+(?:cost|costs|be worth)\b/;
+const WHAT_COSTS = /\bwhat (?:will|would|does|did|do|could|might) (.+?)\s+(?:cost|costs|be worth)\b/;
 /** "What did the state governor say about the vote?" -> "the state governor". */
 const SPEAKER = /\b(?:what|how) (?:did|does|do|will|would|has|have|had|is|are|was|were) (.+?) (?:say|said|saying|think|thought|thinking|believe|claim|argue|feel|respond|react|make of|tell|told|write|wrote)\b/;
 
-/** The head of a noun phrase: its last content word ("a tram ticket" -> ticket; "the whole thing" -> none), as a list of 0 or 1. */
+/** The head of a noun phrase: its last content word before any "of" ("a tram ticket" -> ticket; "the governor of Alaska" -> governor; "the whole thing" -> none), as a list of 0 or 1. */
 function headOf(phrase: string | undefined): string[] {
-  const words = withoutQuestionFraming(tokenize(phrase ?? '')).filter(isContent);
+  // "the governor of Alaska": the head comes before "of".
+  const words = withoutQuestionFraming(tokenize((phrase ?? '').split(/\bof\b/, 1)[0]!)).filter(isContent);
   return words.length ? [words[words.length - 1]!.word] : [];
 }
 

@@ -192,6 +192,12 @@ describe('abstention', () => {
     expect(firstCitation(answerer.ask('What did the critics say about the energy agreement?'))).toBe('alaska-summit/s3/p1');
   });
 
+  it('declines an attribute that is a sum when the article gives none, not a price paid in other coin', () => {
+    expect(answerer.ask("What is Putin's net worth?").kind).toBe('not-covered');
+    const price = answerer.ask('What is the cost of yielding territory?');
+    expect(price.kind === 'answered' && price.text).toContain('paying tribute to aggression');
+  });
+
   it('declines a concrete attribute the article has no word for, not an abstract one', () => {
     expect(answerer.ask('What is the population of Alaska?').kind).toBe('not-covered');
     expect(answerer.ask('What is the capital of Ukraine?').kind).toBe('not-covered');

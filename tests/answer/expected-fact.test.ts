@@ -31,6 +31,10 @@ describe('expectedFact', () => {
     expect(expectedFact('How much did the talks achieve?')).toBeUndefined();
     expect(fact('What will the tickets cost?')).toMatchObject({ kind: 'amount', focus: ['tickets'] });
     expect(fact('How much will the whole thing cost?')).toMatchObject({ kind: 'amount', focus: [] });
+    // "the cost of" is a noun; "What is X's net worth?" asks for a sum; "the price of concessions" may be paid in other coin.
+    expect(expectedFact('What is the cost of yielding territory?')).toBeUndefined();
+    expect(fact("What is Putin's net worth?").kind).toBe('amount');
+    expect(expectedFact('What is the price of concessions?')).toBeUndefined();
   });
 
   it('reads "how much" of a concrete thing as a quantity of it, and of anything else as a degree', () => {
@@ -178,6 +182,7 @@ describe('askedSpeaker', () => {
     ['What did the state governor say about the vote?', ['governor']],
     ['What do Trump\'s critics make of his approach?', ['critics']],
     ['how did local shop owners react', ['owners']],
+    ['What did the governor of Alaska say?', ['governor']],
     ['What did the author say?', []],
     ['What happened next?', []],
   ])('%s -> %j', (q, speaker) => {
