@@ -10,7 +10,7 @@ import { isContent, tokenize, withoutQuestionFraming } from '../text/terms.ts';
 import type { ConcreteNouns } from '../text/concrete-nouns.ts';
 import { correctQuestion, type Speller } from '../text/spelling.ts';
 import { asksAboutUnknown, concreteKindAsked, declines, knows, namesAskedKind, type AbstainPolicy, type AnswerSignals } from './abstain.ts';
-import { agreesInTense, asksForService, expectedFact, isMoneyWord, isYesNoQuestion, largestSum, negates, relaxed, statesFact, type ExpectedFact, type FocusSimilarity } from './expected-fact.ts';
+import { agreesInTense, asksForService, expectedFact, introducedName, isMoneyWord, isYesNoQuestion, largestSum, negates, relaxed, statesFact, type ExpectedFact, type FocusSimilarity } from './expected-fact.ts';
 import { cleanQuestion, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
 
 /**
@@ -116,6 +116,18 @@ function factSentence(fact: ExpectedFact, givingFact: ScoredSentence[], onlyMone
   const text = (x: ScoredSentence) => x.passage.passage.sentences[x.index]!.text;
   if (onlyMoney) return maxBy(givingFact, (x) => largestSum(text(x)));
   return givingFact.find((x) => agreesInTense(fact, text(x))) ?? givingFact[0];
+}
+
+const sentenceText = (x: ScoredSentence) => x.passage.passage.sentences[x.index]!.text;
+
+/** The first sentence, in article order, that names a name (a lowercased word of it), among the ranked passages. */
+function firstMention(ranked: readonly RankedPassage[], name: string): ScoredSentence | undefined {
+  const inOrder = [...ranked].sort((a, b) => a.passage.order - b.passage.order);
+  for (const r of inOrder) {
+    const index = r.passage.sentences.findIndex((s) => tokenize(s.text).some((t) => t.word === name));
+    if (index >= 0) return { passage: r, index, score: r.score, align: 1 };
+  }
+  return undefined;
 }
 
 /** A question word matched by itself or a derivation of it (not merely a similar word). */
@@ -274,8 +286,13 @@ export function answerQuestion(ctx: AskContext, raw: string): Answer {
   if (!withoutQuestionFraming(tokenize(asked)).some(isContent)) return { kind: 'usage', question, reason: 'no-content', text: ctx.usageText };
   const analysis = analyse(ctx, asked);
   if (!analysis || declines(analysis.signals, ctx.abstain)) return notCovered(ctx, question, [], read.readAs);
-  const { answer, scored } = analysis;
-  const sentences = answerSentences(answer, scored, analysis.retrieval.terms);
+  const { scored } = analysis;
+  // "Who is Putin?": a news article says who someone is where it first names them ("Russian
+  // President Vladimir Putin"), which need not be where it says most about them.
+  const named = introducedName(asked, (w) => ctx.articleNames.has(w));
+  const introduction = named ? firstMention(analysis.candidates, named) : undefined;
+  const answer = introduction ?? analysis.answer;
+  const sentences = introduction ? [sentenceText(introduction)] : answerSentences(answer, scored, analysis.retrieval.terms);
   // The answer's passage first, then the rest in ranking order.
   const ordered = [answer.passage, ...analysis.candidates.filter((r) => r.passage !== answer.passage.passage)].slice(0, MAX_CITATIONS);
   return { kind: 'answered', question, ...read, text: sentences.join(' '), sentences, citations: ordered.map(citation) };

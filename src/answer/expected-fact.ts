@@ -125,6 +125,17 @@ const HOW_TO = /\bhow (?:do|can|could|should|would|might|must) (?:i|we|you|one)\
 const TASK = /\b(?:can|could|would|will) you (?:please |pls )?(?!tell\b|explain\b|describe\b|summari[sz]e\b|say\b|show\b|clarify\b|remind\b|recap\b|list\b|outline\b|give me (?:a |an |the )?(?:summary|recap|rundown|gist|overview|quote)\b|help me (?:understand|make sense))[a-z]/;
 const IMPERATIVE = /^(?:\W*(?:ok|so|hey|um|please|pls|plz)\W+)*(?:write|book|make|create|recommend|translate|find|set|order|play|send|draw|compose|buy|call|schedule|generate|calculate|convert|draft|sing)\b/;
 
+/**
+ * The name a "who is X" question asks about ("Who is Vladimir Putin?" -> putin, the last word of
+ * the name), when every word of X is one of the article's names; undefined otherwise.
+ */
+export function introducedName(question: string, isName: (word: string) => boolean): string | undefined {
+  const m = /^(?:\W*(?:ok|so|and|but)\W+)*who(?:'s| is| was| are| were) (.+?)\W*$/i.exec(foldText(question).trim());
+  if (!m) return undefined;
+  const words = tokenize(m[1]!).filter(isContent).map((t) => t.word);
+  return words.length > 0 && words.every(isName) ? words[words.length - 1] : undefined;
+}
+
 /** A question answered by yes or no: it opens with an auxiliary ("was the summit pointless?", "ok so did they agree"). */
 export function isYesNoQuestion(question: string): boolean {
   return YES_NO.test(foldText(question).trim());

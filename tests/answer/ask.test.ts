@@ -122,6 +122,12 @@ describe('answers', () => {
     expect(answerer.ask("what's the weather going to be like tomorrow").kind).toBe('not-covered');
   });
 
+  it('say who someone is from where the article first names them', () => {
+    const a = answerer.ask('Who is Putin?');
+    expect(a.kind === 'answered' && a.text).toContain('Russian President Vladimir Putin');
+    expect(firstCitation(a)).toBe('alaska-summit/s0/p1');
+  });
+
   it('answer who wrote the article from its byline', () => {
     const a = answerer.ask('Who wrote this?');
     expect(a.kind).toBe('answered');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreesInTense, askedAction, askedPossessor, asksForService, isYesNoQuestion, negates, askedAttribute, askedKind, askedSpeaker, expectedFact, largestSum, presupposed, relaxed, statesFact, type ExpectedFact } from '../../src/answer/expected-fact.ts';
+import { agreesInTense, askedAction, askedPossessor, asksForService, introducedName, isYesNoQuestion, negates, askedAttribute, askedKind, askedSpeaker, expectedFact, largestSum, presupposed, relaxed, statesFact, type ExpectedFact } from '../../src/answer/expected-fact.ts';
 
 /** Literal similarity, ignoring a plural s: enough to test the shapes without word vectors. */
 const literal = (a: string, b: string) => (a.replace(/s$/, '') === b.replace(/s$/, '') ? 1 : 0);
@@ -267,5 +267,15 @@ describe('askedPossessor', () => {
     expect(askedPossessor('What is the speed of light?')).toEqual(['light']);
     expect(askedPossessor("what's the meaning of the deal for Ukraine")).toEqual(['deal']);
     expect(askedPossessor('What did Putin want?')).toEqual([]);
+  });
+});
+
+describe('introducedName', () => {
+  const isName = (w: string) => ['vladimir', 'putin', 'nato'].includes(w);
+  it('reads "who is X" when X is one of the article\'s names', () => {
+    expect(introducedName('Who is Vladimir Putin?', isName)).toBe('putin');
+    expect(introducedName('ok so who was putin', isName)).toBe('putin');
+    expect(introducedName('Who is Putin\'s main ally?', isName)).toBeUndefined();
+    expect(introducedName('Who was excluded from the talks?', isName)).toBeUndefined();
   });
 });
