@@ -251,6 +251,8 @@ export function presupposed(question: string): string[] {
   const tokens = tokenize(foldText(question).toLowerCase());
   const out: string[] = [];
   tokens.forEach((t, i) => {
+    // "at dinner", "over lunch": an occasion taken for granted without an article.
+    if (OCCASION.has(t.word) && tokens[i + 1] && isContent(tokens[i + 1]!)) out.push(tokens[i + 1]!.word);
     if (!DEFINITE.has(t.word)) return;
     // The noun phrase after the article, up to three words ("the closest gas station").
     for (let j = i + 1; j < tokens.length && j <= i + 3 && isContent(tokens[j]!); j++) out.push(tokens[j]!.word);
@@ -258,6 +260,7 @@ export function presupposed(question: string): string[] {
   return out;
 }
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
+const OCCASION = new Set(['at', 'over', 'during']);
 
 /**
  * What a question asks an attribute of: "What is the speed of light?" -> light, "what's the

@@ -212,6 +212,8 @@ describe('abstention', () => {
 
   it('declines a food or substance the question takes for granted and the article never speaks of, not an artifact used as a metaphor', () => {
     expect(answerer.ask('What did the leaders eat at the dinner?').kind).toBe('not-covered');
+    expect(answerer.ask('What did they discuss over lunch?').kind).toBe('not-covered');
+    expect(answerer.ask('Was Putin popular at home?').kind).toBe('answered');
     const room = answerer.ask('Why was Kyiv left out of the room?');
     expect(room.kind === 'answered' && room.text).toContain('exclusion from the table');
   });

@@ -221,6 +221,7 @@ describe('presupposed', () => {
     // Without a tagger the phrase runs on into a verb ("survive"); only nouns of thing kinds are judged.
     expect(presupposed('Did this deal survive the winter?')).toEqual(['deal', 'survive', 'winter']);
     expect(presupposed('Where is the closest gas station?')).toEqual(['closest', 'gas', 'station']);
+    expect(presupposed('what did they eat at dinner')).toEqual(['dinner']);
     expect(presupposed('What did they eat?')).toEqual([]);
   });
 });
