@@ -2,7 +2,7 @@
  * Question types whose answer has a visible shape: "how many X" wants a number of X, "how long" a
  * span of time or distance, "when" a point in time, "what time" a time by the clock, "how much" an
  * amount ("how much oil" a quantity of oil), "how often" a rate, "what should X do" the language of
- * necessity, "where" a place. A sentence that lacks the shape does not answer
+ * necessity, "where" a place, "what did X call Y" a quotation. A sentence that lacks the shape does not answer
  * the question however well its words match, and an article with no such sentence about the
  * question does not answer it at all ("How many warheads does Russia have?").
  *
@@ -14,13 +14,13 @@
  */
 import { foldText, isContent, tokenize, withoutQuestionFraming } from '../text/terms.ts';
 
-export type FactKind = 'count' | 'amount' | 'length' | 'time' | 'clock' | 'frequency' | 'number' | 'place' | 'advice';
+export type FactKind = 'count' | 'amount' | 'length' | 'time' | 'clock' | 'frequency' | 'number' | 'place' | 'quote' | 'advice';
 
 export interface ExpectedFact {
   kind: FactKind;
   /** Lowercased question words naming what is counted ("how many trams did they buy" -> trams). */
   focus: string[];
-  /** Whether an answer must have the shape (every kind but advice and place, which only prefer it). */
+  /** Whether an answer must have the shape (every kind but advice, place and quote, which only prefer it). */
   required: boolean;
   /** For a span: the dimension the question asks about, when its wording tells ("how far": distance). */
   unit?: SpanUnit;
@@ -154,6 +154,10 @@ export function relaxed(fact: ExpectedFact): ExpectedFact | undefined {
   return fact.loose ? undefined : { ...fact, loose: true };
 }
 
+const CALLED_QUESTION = /\bwhat (?:did|does|do|has|have|had|would|will) .+? (?:call|calls|called|dub|dubbed|label|labelled|labeled|term|termed|nickname|nicknamed)\b/;
+/** A quotation: text between quotation marks (curly or straight, after folding). */
+const QUOTE = /"[^"]{3,}"/;
+
 /** "when" asks for a time only as the question word: "when did", "when is", not "what happens when they". */
 const WHEN_QUESTION = /\bwhen (?:is|was|are|were|do|does|did|will|would|can|could|should|has|have|had|might|may|must)\b|^when\b|\bby when\b|\b(?:what|which) (?:year|date|day|month|time)\b/;
 
@@ -186,6 +190,8 @@ export function expectedFact(question: string, isConcrete: (word: string) => boo
   if (/\bhow old\b|\bwhat (?:percentage|percent|share|proportion|number|fraction)\b/.test(q)) return required('number');
   if (/\b(?:should|ought to|must|needs? to|has to|have to)\b/.test(q)) return { kind: 'advice', focus: [], required: false };
   if (WHERE_QUESTION.test(q)) return { kind: 'place', focus: [], required: false };
+  // "What did Trump call the war?": the name given, which news writing quotes ("Europe's endless war").
+  if (CALLED_QUESTION.test(q)) return { kind: 'quote', focus: [], required: false };
   return undefined;
 }
 
@@ -340,6 +346,8 @@ export function statesFact(fact: ExpectedFact, sentence: string, similar?: Focus
       return CLOCK.test(text);
     case 'place':
       return PLACE.test(text);
+    case 'quote':
+      return QUOTE.test(text);
     case 'frequency':
       return FREQUENCY.test(text);
     case 'number':

@@ -304,6 +304,8 @@ describe('question types, on another article (tests/fixtures/corpus-second)', ()
     expect(text('What time do the trams start running?')).toBe('not-covered');
     // "station" is the article's ("station names"), but it never speaks of gas.
     expect(text('Where is the closest gas station?')).toBe('not-covered');
+    // "What did X call Y" is answered with the name given, in quotation marks.
+    expect(text('What did the chamber of commerce call the fund?')).toContain('“a start”');
   });
 
   it('answers a question that asks for nothing but a sum with the whole sum, the largest the article gives', () => {

@@ -21,6 +21,7 @@ describe('expectedFact', () => {
     ['At what time did the vote start?', 'clock'],
     ['Where was the treaty signed?', 'place'],
     ['so where will the new stadium go', 'place'],
+    ['What did the mayor call the plan?', 'quote'],
   ])('%s -> %s', (q, kind) => {
     expect(expectedFact(q)?.kind).toBe(kind);
   });
