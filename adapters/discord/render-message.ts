@@ -167,7 +167,7 @@ export function renderPassage(passage: Passage, article: ArticleInfo): DiscordRe
 /** `/help`: what the bot does, example questions, the sections. */
 export function renderHelp(help: HelpInfo): DiscordReply {
   const description = [
-    `I answer questions about one article, quoting it and citing the paragraphs I used. Mention me with a question, reply to one of my answers, send me a DM, or use the commands:`,
+    `I answer questions about one article, quoting it and citing the paragraphs I used. Mention me with a question (or “summarise the article”), reply to one of my answers, send me a DM, or use the commands:`,
     '`/ask` a question · `/summary` the article, a section or a topic · `/passage` to read a paragraph · `/pin-summary` to pin a summary here',
   ].join('\n');
   const fields: APIEmbedField[] = [

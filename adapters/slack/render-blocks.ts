@@ -237,7 +237,7 @@ const COMMANDS: [string, string][] = [
 export function renderHelp(help: HelpInfo): SlackMessage {
   const by = help.author ? ` by ${escapeSlack(help.author)}` : '';
   const blocks = [
-    section(`I answer questions about *${safe(help.title, 500)}*${by}, quoting the article and citing the passages I used. Mention me in a channel, message me directly, or reply in a thread where I have answered.`),
+    section(`I answer questions about *${safe(help.title, 500)}*${by}, quoting the article and citing the passages I used. Mention me in a channel, message me directly, or reply in a thread where I have answered; ask “summarise the article” (or a section, or a topic) for a cited summary.`),
     section(`*Commands*\n${COMMANDS.map(([c, d]) => `\`${c}\` ${escapeSlack(d)}`).join('\n')}`),
     ...(help.examples.length ? [section(`*Try asking*\n${help.examples.map((e) => `• ${safe(e, 300)}`).join('\n')}`)] : []),
     ...(help.sections.length ? [section(`*Sections*\n${help.sections.map((s) => `${s.number}. ${safe(s.heading, 200)}`).join('\n')}`)] : []),

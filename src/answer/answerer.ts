@@ -2,7 +2,7 @@
  * Builds the answer core for a corpus: passages, the minisearch index, word vectors and the
  * precomputed embeddings, behind the `Answerer` interface the adapters use.
  */
-import type { Answer, Answerer, Document, HelpInfo, Passage, PassageLookup, Summary, SummaryOptions } from '../types.ts';
+import type { Answer, Answerer, Citation, Document, HelpInfo, Passage, PassageLookup, Summary, SummaryOptions } from '../types.ts';
 import { loadCorpus } from '../corpus/load-corpus.ts';
 import { buildIndex } from '../search/search-index.ts';
 import { createRetriever, namesOf, postingsOf, type RankWeights } from '../search/retrieve.ts';
@@ -14,6 +14,20 @@ import { loadConcreteNouns, type ConcreteNouns } from '../text/concrete-nouns.ts
 import { ABSTAIN, type AbstainPolicy } from './abstain.ts';
 import { answerQuestion, type AskContext } from './ask.ts';
 import { createSummarizer } from './summarize.ts';
+import { cleanQuestion, MAX_QUESTION_LENGTH, summaryRequest } from './normalise-question.ts';
+
+/** Points in a summary asked for in chat: an answer has one to three sentences. */
+const CHAT_SUMMARY_POINTS = 3;
+
+/** A summary as an answer: its points are the sentences, their passages the citations. */
+function summaryAnswer(question: string, summary: Summary, suggestions: string[]): Answer {
+  if (summary.kind === 'usage') return { kind: 'usage', question, reason: 'no-content', text: summary.text };
+  if (summary.kind === 'not-covered') return { kind: 'not-covered', question, text: summary.text, unknownNames: [], suggestions };
+  const sentences = summary.points.map((p) => p.text);
+  const citations = new Map<string, Citation>();
+  for (const p of summary.points) if (!citations.has(p.citation.id)) citations.set(p.citation.id, p.citation);
+  return { kind: 'answered', question, text: sentences.join(' '), sentences, citations: [...citations.values()].slice(0, CHAT_SUMMARY_POINTS) };
+}
 
 export interface AnswererOptions {
   /** Folder of `.md` articles; default `corpus`. Ignored when `documents` is given. */
@@ -129,7 +143,14 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
 
   return {
     document,
-    ask: (question: string): Answer => answerQuestion(ctx, question),
+    ask(question: string): Answer {
+      // "summarise the article", "tl;dr", "what's the gist of the road ahead section?" in chat
+      // get what /summary gives, in as many points as an answer has sentences.
+      const cleaned = cleanQuestion(question);
+      const request = cleaned.length <= MAX_QUESTION_LENGTH ? summaryRequest(cleaned) : undefined;
+      if (request === undefined) return answerQuestion(ctx, question);
+      return summaryAnswer(cleaned, summarizer.summarizeText(`${CHAT_SUMMARY_POINTS} ${request}`), ctx.suggestions);
+    },
     summarize: (opts: SummaryOptions = {}): Summary => summarizer.summarize(opts),
     summarizeText: (args: string): Summary => summarizer.summarizeText(args),
     passage(id: string): PassageLookup {

@@ -47,6 +47,33 @@ export function metaIntent(question: string): MetaIntent {
 }
 
 /**
+ * A request in chat for a summary ("summarise the article", "tl;dr", "what's the gist of the
+ * road ahead section?", "what is this article about?"): what to summarise, as `/summary` reads
+ * it ("" for the whole article, a section or a topic), or undefined for any other message.
+ */
+export function summaryRequest(question: string): string | undefined {
+  const q = foldText(question).toLowerCase().replace(/[?.!]+$/, '').trim();
+  if (/^what(?:'s| is) (?:this|the|that)(?: (?:article|piece|story|text))? about$/.test(q)) return '';
+  const m = SUMMARY_REQUEST.exec(q);
+  if (!m) return undefined;
+  const rest = m[1]!
+    .replace(/\b(?:please|pls|plz|for me|quickly)\b/g, ' ')
+    .replace(/^\s*(?:of|on|about|for)\b/, '')
+    .replace(/\bwhat (?:it|the article|this article|the piece) (?:says|said) (?:about|on)\b/, ' ')
+    .replace(/\b(?:the |this |that )?(?:whole |entire |full )?(?:article|piece|story|text|report|thing|everything)\b/g, ' ')
+    .replace(/^\s*the\s+(.+?)\s+(?:section|part|bit)\b/, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return /^(?:it|this|that|all)?$/.test(rest) ? '' : rest;
+}
+const SUMMARY_REQUEST = new RegExp(
+  '^(?:(?:ok|okay|so|hey|please|pls|plz|can you|could you|would you|will you|just)\\s+)*'
+  + "(?:summari[sz]e|sum up|recap|tl;?dr|give (?:me |us )?(?:a |the )?(?:quick |short |brief )?(?:summary|gist|rundown|recap|overview|tl;?dr)"
+  + "|what(?:'s| is| are) (?:the |this )?(?:gist|summary|tl;?dr|main points?|key points?|big picture)"
+  + '|(?:a |the )?(?:quick |short |brief )?(?:summary|gist|recap|overview|tl;?dr))\\b(.*)$',
+);
+
+/**
  * Names in a question: runs of capitalised words (not at the start of the question, where every
  * word is capitalised) and acronyms, that are not stop words. "What did Boris Johnson say" ->
  * ["Boris Johnson"].

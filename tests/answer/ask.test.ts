@@ -122,6 +122,16 @@ describe('answers', () => {
     expect(answerer.ask("what's the weather going to be like tomorrow").kind).toBe('not-covered');
   });
 
+  it('give a cited summary when asked for one in chat, of the article, a section or a topic', () => {
+    const whole = answerer.ask('tl;dr');
+    const summary = answerer.summarize({ points: 3 });
+    expect(whole.kind === 'answered' && summary.kind === 'summary' && whole.sentences).toEqual(summary.kind === 'summary' ? summary.points.map((p) => p.text) : []);
+    expect(firstCitation(answerer.ask('sum up the conclusion'))).toBe('alaska-summit/s8/p1');
+    const china = answerer.ask('summarise what it says about China');
+    expect(china.kind === 'answered' && china.text).toContain('China also waited in the wings');
+    expect(answerer.ask('give me a summary of bananas').kind).toBe('not-covered');
+  });
+
   it('say who someone is from where the article first names them', () => {
     const a = answerer.ask('Who is Putin?');
     expect(a.kind === 'answered' && a.text).toContain('Russian President Vladimir Putin');

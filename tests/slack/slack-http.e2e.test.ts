@@ -45,6 +45,16 @@ describe('GIVEN the bot runs in HTTP mode', () => {
     expect(botPosts(h, 'C0TWICE', first.ts as string)).toHaveLength(2);
   });
 
+  it('answers "summarise the article" in a mention with a cited summary of the whole article', async () => {
+    const event = mentionEvent(h, 'summarise the article please', { channel: 'C0SUMMARY' });
+    await h.sender.event(h.sender.eventCallback(event));
+    const [post] = await h.fake.waitFor(() => botPosts(h, 'C0SUMMARY', event.ts as string).length && botPosts(h, 'C0SUMMARY', event.ts as string));
+    const summary = realAnswerer().summarize({ points: 3 });
+    expect(summary.kind).toBe('summary');
+    if (summary.kind === 'summary') expect(post!.text).toContain(summary.points[0]!.text.slice(0, 40));
+    expect(JSON.stringify(post!.blocks)).toContain('alaska-summit/s');
+  });
+
   it('answers a retried event (X-Slack-Retry-Num) once', async () => {
     const callback = h.sender.eventCallback(mentionEvent(h, 'Where did the summit take place?'));
     const ts = (callback.event as { ts: string }).ts;
