@@ -9,7 +9,7 @@
  *   carry no content in a question) are dropped; the rest is stemmed with Porter2 (`stemmer`).
  */
 import { eng as STOPWORD_ENG } from 'stopword';
-import { stemmer } from 'stemmer';
+import stemmer from 'wink-porter2-stemmer';
 
 /** Words that carry no content in a question or passage, on top of the `stopword` list. */
 const EXTRA_STOP = [

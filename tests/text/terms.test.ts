@@ -22,5 +22,7 @@ describe('content terms', () => {
   it('keep acronyms and stems, and drop prepositions of place and concession', () => {
     expect(contentTerms('NATO splits inside Europe despite US pressure')).toEqual(contentTerms('NATO splits Europe US pressure'));
     expect(tokenize('the U.S. and NATO').filter(isContent).map((t) => t.word)).toEqual(['us', 'nato']);
+    // Porter2, not the 1980 Porter algorithm: "news" is not "new", "skies" is "sky".
+    expect(contentTerms('news skies negotiations negotiate')).toEqual(['news', 'sky', 'negoti', 'negoti']);
   });
 });
