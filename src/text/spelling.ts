@@ -104,12 +104,13 @@ export class Speller {
     const scored: { word: string; score: number }[] = [];
     const consider = (c: string, edits: number) => {
       const article = this.inArticle(c);
-      // A form of an article word ("worried" for "worrying") is as likely as the word itself.
-      const articleForm = article || (!STOP_WORDS.has(c) && this.articleStems.has(stem(c)));
       const stop = STOP_WORDS.has(c);
       const r = this.lexicon.rank(c);
       if (capitalised && !article) return;
       if (!article && !stop && (r === undefined || r > maxRank)) return;
+      // A form of an article word ("worried" for "worrying") is as likely as the word itself.
+      // (Stemmed only for the few candidates left: most of the hundreds of edits are not words.)
+      const articleForm = article || (!stop && this.articleStems.has(stem(c)));
       const prior = -Math.log((r ?? CANDIDATE_MAX_RANK) + 100);
       const score = prior + (articleForm ? ARTICLE_BONUS : 0) + (stop ? 0 : CONTEXT_WEIGHT * this.lexicon.fit(c, context)) - (edits - 1) * SECOND_EDIT_PENALTY;
       scored.push({ word: c, score });
