@@ -9,7 +9,7 @@ import { createRetriever, namesOf, postingsOf, type RankWeights } from '../searc
 import { contentWords, SemanticSpace } from '../search/semantic.ts';
 import { cosine, loadWordVectors, type WordVectors } from '../search/word-vectors.ts';
 import { correctQuestion, Speller } from '../text/spelling.ts';
-import { contentTerms, tokenize } from '../text/terms.ts';
+import { clipText, contentTerms, tokenize } from '../text/terms.ts';
 import { loadConcreteNouns, type ConcreteNouns } from '../text/concrete-nouns.ts';
 import { ABSTAIN, type AbstainPolicy } from './abstain.ts';
 import { answerQuestion, type AskContext } from './ask.ts';
@@ -157,7 +157,7 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
       const key = String(id ?? '').trim().replace(/^<|>$/g, '');
       const p = byId.get(key) ?? (key === ctx.byline.id ? ctx.byline : undefined);
       if (p) return { kind: 'passage', passage: p };
-      const shown = key.length > 80 ? `${key.slice(0, 80)}…` : key;
+      const shown = key.length > 80 ? `${clipText(key, 80)}…` : key;
       return {
         kind: 'not-found', id: shown,
         text: `There is no passage “${shown}”. Passage ids look like ${passages[0]?.id ?? 'doc/s1/p1'} (section s, paragraph p); every answer's citations show theirs.`,

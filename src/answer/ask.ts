@@ -6,7 +6,7 @@
 import type { Answer, Citation, Document, Passage, Sentence } from '../types.ts';
 import type { Postings, QueryTerm, RankedPassage, Retrieval, Retriever } from '../search/retrieve.ts';
 import { similarity, type SemanticSpace } from '../search/semantic.ts';
-import { isContent, tokenize, withoutQuestionFraming } from '../text/terms.ts';
+import { clipText, isContent, tokenize, withoutQuestionFraming } from '../text/terms.ts';
 import type { ConcreteNouns } from '../text/concrete-nouns.ts';
 import { correctQuestion, type Speller } from '../text/spelling.ts';
 import { asksAboutUnknown, concreteKindAsked, declines, knows, namesAskedKind, type AbstainPolicy, type AnswerSignals } from './abstain.ts';
@@ -260,7 +260,7 @@ export function answerQuestion(ctx: AskContext, raw: string): Answer {
   if (!question) return { kind: 'usage', question, reason: 'empty', text: ctx.usageText };
   if (question.length > MAX_QUESTION_LENGTH) {
     return {
-      kind: 'usage', question: question.slice(0, 200), reason: 'too-long',
+      kind: 'usage', question: clipText(question, 200), reason: 'too-long',
       text: `That message is ${question.length.toLocaleString('en')} characters long; please ask one question in under ${MAX_QUESTION_LENGTH.toLocaleString('en')} characters.`,
     };
   }

@@ -10,7 +10,7 @@
 import type { Answer, Citation, Document, Passage, Section, Summary, SummaryOptions, SummaryPoint } from '../types.ts';
 import type { Retriever } from '../search/retrieve.ts';
 import { similarity, type SemanticSpace } from '../search/semantic.ts';
-import { contentTerms } from '../text/terms.ts';
+import { clipText, contentTerms } from '../text/terms.ts';
 import { clipPoint } from './clip-point.ts';
 import { findSection, parseSummaryArgs, sectionList } from './parse-summary-request.ts';
 import {
@@ -145,7 +145,7 @@ export function createSummarizer(ctx: SummaryContext) {
     if (!Number.isInteger(count) || count < SUMMARY_POINTS.min || count > SUMMARY_POINTS.max) {
       return {
         kind: 'usage',
-        text: `A summary has ${SUMMARY_POINTS.min} to ${SUMMARY_POINTS.max} points (default ${SUMMARY_POINTS.default}); “${String(options.points).slice(0, 20)}” is not a whole number in that range.`,
+        text: `A summary has ${SUMMARY_POINTS.min} to ${SUMMARY_POINTS.max} points (default ${SUMMARY_POINTS.default}); “${clipText(String(options.points), 20)}” is not a whole number in that range.`,
       };
     }
     let pool = units;
@@ -153,11 +153,11 @@ export function createSummarizer(ctx: SummaryContext) {
     const sectionName = options.section?.trim();
     if (sectionName) {
       const section = findSection(sections, sectionName);
-      if (!section) return { kind: 'usage', text: `There is no section “${sectionName.slice(0, 80)}” in the article. ${sectionsText()}` };
+      if (!section) return { kind: 'usage', text: `There is no section “${clipText(sectionName, 80)}” in the article. ${sectionsText()}` };
       pool = units.filter((u) => u.passage.sectionNumber === section.number);
       scope = { type: 'section', heading: section.heading, number: section.number };
     }
-    const asked = options.topic?.replace(/\s+/g, ' ').trim().slice(0, 200);
+    const asked = options.topic && clipText(options.topic.replace(/\s+/g, ' ').trim(), 200);
     const topic = asked && ctx.spellCheck ? ctx.spellCheck(asked) : asked;
     if (!topic) return summary(scope, pick(pool.map((unit) => ({ unit, relevance: relevance[unit.index]! })), count));
 

@@ -91,6 +91,13 @@ export function stem(word: string): string {
   return s;
 }
 
+/** The first `max` UTF-16 units of a text, never ending in half a surrogate pair (an emoji cut in two). */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
 /** Whether two words are one edit apart: a letter added, dropped, changed, or two swapped. */
 export function oneEditApart(a: string, b: string): boolean {
   if (a === b || Math.abs(a.length - b.length) > 1) return false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentTerms, isContent, tokenize, withoutQuestionFraming } from '../../src/text/terms.ts';
+import { clipText, contentTerms, isContent, tokenize, withoutQuestionFraming } from '../../src/text/terms.ts';
 
 const questionWords = (q: string) => withoutQuestionFraming(tokenize(q)).filter(isContent).map((t) => t.word);
 
@@ -24,5 +24,13 @@ describe('content terms', () => {
     expect(tokenize('the U.S. and NATO').filter(isContent).map((t) => t.word)).toEqual(['us', 'nato']);
     // Porter2, not the 1980 Porter algorithm: "news" is not "new", "skies" is "sky".
     expect(contentTerms('news skies negotiations negotiate')).toEqual(['news', 'sky', 'negoti', 'negoti']);
+  });
+});
+
+describe('clipText', () => {
+  it('never cuts a surrogate pair in two', () => {
+    expect(clipText('ab🙂cd', 3)).toBe('ab');
+    expect(clipText('ab🙂cd', 4)).toBe('ab🙂');
+    expect(clipText('short', 80)).toBe('short');
   });
 });
