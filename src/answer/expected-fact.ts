@@ -121,7 +121,8 @@ export function asksForService(question: string): boolean {
   const q = foldText(question).toLowerCase().trim();
   return HOW_TO.test(q) || TASK.test(q) || IMPERATIVE.test(q) || /\bhelp me\b(?! (?:understand|make sense|see|get (?:the|what|why|how)))/.test(q);
 }
-const HOW_TO = /\bhow (?:do|can|could|should|would|might|must) (?:i|we|you|one)\b|^(?:\W*(?:ok|so|hey|um)\W+)*how to\b/;
+// Only the asker's own how-to: "how should we read the summit?" and "how do you explain X?" ask about the text.
+const HOW_TO = /\bhow (?:do|can|could|should|would|might|must) i\b|^(?:\W*(?:ok|so|hey|um)\W+)*how to\b/;
 const TASK = /\b(?:can|could|would|will) you (?:please |pls )?(?!tell\b|explain\b|describe\b|summari[sz]e\b|say\b|show\b|clarify\b|remind\b|recap\b|list\b|outline\b|give me (?:a |an |the )?(?:summary|recap|rundown|gist|overview|quote)\b|help me (?:understand|make sense))[a-z]/;
 const IMPERATIVE = /^(?:\W*(?:ok|so|hey|um|please|pls|plz)\W+)*(?:write|book|make|create|recommend|translate|find|set|order|play|send|draw|compose|buy|call|schedule|generate|calculate|convert|draft|sing)\b/;
 

@@ -257,7 +257,7 @@ describe('asksForService', () => {
     },
   );
 
-  it.each(['Can you tell me why Kyiv was excluded?', 'could you explain the logjam', 'help me understand the stalemate', 'ok so when can i ride it', 'will my property taxes go up?', 'How did Russian media cover the summit?'])(
+  it.each(['Can you tell me why Kyiv was excluded?', 'could you explain the logjam', 'help me understand the stalemate', 'ok so when can i ride it', 'will my property taxes go up?', 'How did Russian media cover the summit?', 'How should we read the summit?'])(
     'reads "%s" as a question', (q) => {
       expect(asksForService(q)).toBe(false);
     },
