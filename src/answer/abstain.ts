@@ -8,7 +8,7 @@ import { evidence, type QueryTerm } from '../search/retrieve.ts';
 import type { SemanticSpace } from '../search/semantic.ts';
 import type { ConcreteNouns } from '../text/concrete-nouns.ts';
 import { oneEditApart, tokenize } from '../text/terms.ts';
-import { askedAction, askedAttribute, askedKind, askedPossessor, askedSpeaker, presupposed } from './expected-fact.ts';
+import { askedAction, askedAttribute, askedKind, askedPossessor, askedSpeaker, presupposed } from './asked-about.ts';
 
 /**
  * Abstention operating point, chosen on the dev set and the project's own question sets

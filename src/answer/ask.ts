@@ -10,7 +10,8 @@ import { clipText, isContent, tokenize, withoutQuestionFraming } from '../text/t
 import type { ConcreteNouns } from '../text/concrete-nouns.ts';
 import { correctQuestion, type Speller } from '../text/spelling.ts';
 import { asksAboutUnknown, concreteKindAsked, declines, knows, namesAskedKind, type AbstainPolicy, type AnswerSignals } from './abstain.ts';
-import { agreesInTense, asksForService, expectedFact, introducedName, isMoneyWord, isYesNoQuestion, largestSum, negates, relaxed, statesFact, type ExpectedFact, type FocusSimilarity } from './expected-fact.ts';
+import { asksForService, introducedName, isYesNoQuestion, negates } from './asked-about.ts';
+import { agreesInTense, expectedFact, isMoneyWord, largestSum, relaxed, statesFact, type ExpectedFact, type FocusSimilarity } from './expected-fact.ts';
 import { cleanQuestion, MAX_QUESTION_LENGTH, metaIntent, namesIn } from './normalise-question.ts';
 
 /**
