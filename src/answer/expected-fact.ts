@@ -2,9 +2,9 @@
  * Question types whose answer has a visible shape: "how many X" wants a number of X, "how long" a
  * span of time or distance, "when" a point in time, "what time" a time by the clock, "how much" an
  * amount ("how much oil" a quantity of oil), "how often" a rate, "what should X do" the language of
- * necessity, "where" a place, "what did X call Y" a quotation. A sentence that lacks the shape does not answer
- * the question however well its words match, and an article with no such sentence about the
- * question does not answer it at all ("How many warheads does Russia have?").
+ * necessity, "where" a place, "what did X call Y" a quotation. A sentence that lacks the shape
+ * does not answer the question however well its words match, and an article with no such
+ * sentence about the question does not answer it at all ("How many warheads does Russia have?").
  *
  * What a question asks about (which kind, whose words, what it takes for granted) is read in
  * `asked-about.ts`.
