@@ -4,7 +4,7 @@
  * article does not give, something asked about that no article word speaks of). The operating
  * point is chosen from the curves `npm run eval` prints.
  */
-import { evidence, type QueryTerm } from '../search/retrieve.ts';
+import { evidence, KIN_SIMILARITY, type QueryTerm } from '../search/retrieve.ts';
 import type { SemanticSpace } from '../search/semantic.ts';
 import type { ConcreteNouns } from '../text/concrete-nouns.ts';
 import { oneEditApart, tokenize } from '../text/terms.ts';
@@ -81,7 +81,7 @@ export function namesAskedKind(ctx: ArticleKnowledge, concrete: readonly string[
   if (!semantic || !concreteNouns) return true;
   if (concrete.length === 0) return !literally;
   const words = new Set(tokenize(passageText).map((t) => t.word));
-  const close = (sim: number) => (literally ? sim >= SAME_WORD : evidence(sim) > 0);
+  const close = (sim: number) => (literally ? sim >= KIN_SIMILARITY : evidence(sim) > 0);
   if (terms.some((t) => concrete.includes(t.token.word) && [...t.align].some(([w, sim]) => close(sim) && words.has(w)))) return true;
   if (literally) return false;
   const names = [...words].filter((w) => ctx.articleNames.has(w));
@@ -89,7 +89,6 @@ export function namesAskedKind(ctx: ArticleKnowledge, concrete: readonly string[
   return namable.some((k) => names.some((n) => (semantic.wordCosine(k, n) ?? 0) >= INSTANCE_MIN_COSINE));
 }
 
-/** Whether the question asks about something no article word speaks of (see `unknownAsked`). */
 /** What the unknown-thing checks need to know of the article. */
 export interface ArticleKnowledge {
   semantic?: SemanticSpace;
@@ -98,6 +97,7 @@ export interface ArticleKnowledge {
   articleNames: ReadonlySet<string>;
 }
 
+/** Whether the question asks about something no article word speaks of (see `unknownAsked`). */
 export function asksAboutUnknown(ctx: ArticleKnowledge, question: string, terms: QueryTerm[], answerPassage: string): boolean {
   const { semantic } = ctx;
   // Each check asks whether any article word is close to a question word: without word vectors
@@ -112,17 +112,17 @@ export function asksAboutUnknown(ctx: ArticleKnowledge, question: string, terms:
   if (!namesAskedKind(ctx, concreteKindAsked(ctx, question, kind), terms, answerPassage)) return true;
   // "What is the population of Alaska?", "Who is Putin's wife?": a concrete attribute the article
   // has no word for (no close word anywhere). Abstract ones ("China's role") may be paraphrased.
-  if (ctx.concreteNouns) {
-    const attribute = askedAttribute(question).filter((w) => ctx.concreteNouns!.has(w));
+  const { concreteNouns } = ctx;
+  if (concreteNouns) {
+    const attribute = askedAttribute(question).filter((w) => concreteNouns.has(w));
     if (unmatched(attribute, (t) => t.strength > 0)) return true;
-  }
-  // "What was served at the dinner?": a thing the question takes for granted (the X, X a food,
-  // a substance, a plant or animal) and the article has no close word for ("dinner" is 0.56 from
-  // "meeting", strength 0.19). People, places and groups are left out, since an article may name
-  // them in other words ("the expert" is "a transport economist"); so are artifacts, which news
-  // writing uses as metaphors ("left out of the room"), and property ("the land" is "territory").
-  if (ctx.concreteNouns) {
-    const things = presupposed(question).filter((w) => THING_KINDS.has(ctx.concreteNouns!.kind(w) ?? ''));
+    // "What was served at the dinner?": a thing the question takes for granted (the X, X a food,
+    // a substance, a plant or animal) and the article has no close word for ("dinner" is 0.56
+    // from "meeting", strength 0.19). People, places and groups are left out, since an article
+    // may name them in other words ("the expert" is "a transport economist"); so are artifacts,
+    // which news writing uses as metaphors ("left out of the room"), and property ("the land" is
+    // "territory").
+    const things = presupposed(question).filter((w) => THING_KINDS.has(concreteNouns.kind(w) ?? ''));
     if (unmatched(things, (t) => t.strength >= PRESUPPOSED_MIN_STRENGTH)) return true;
   }
   // "What is the speed of light?": the thing whose attribute is asked must be one the article
@@ -146,8 +146,6 @@ export function declines(signals: AnswerSignals, policy: AbstainPolicy): boolean
   return signals.serviceRequest || signals.missingFact || signals.unknownAsked || signals.coverage < minCoverage || signals.sentenceAlign < minSentenceAlign;
 }
 
-/** The similarity of a word to itself or a derivation of it (kin: 0.85). */
-const SAME_WORD = 0.85;
 /** Kinds whose instances have names: places, people, organisations (not gifts or hotels). */
 const NAMED_KINDS = new Set(['location', 'person', 'group']);
 /** Kinds of things a question may take for granted (WordNet lexicographer files). */

@@ -5,7 +5,7 @@
 import type { Answer, Answerer, Citation, Document, HelpInfo, Passage, PassageLookup, Summary, SummaryOptions } from '../types.ts';
 import { loadCorpus } from '../corpus/load-corpus.ts';
 import { buildIndex } from '../search/search-index.ts';
-import { createRetriever, namesOf, postingsOf, type RankWeights } from '../search/retrieve.ts';
+import { createRetriever, postingsOf, type RankWeights } from '../search/retrieve.ts';
 import { contentWords, SemanticSpace } from '../search/semantic.ts';
 import { cosine, loadWordVectors, type WordVectors } from '../search/word-vectors.ts';
 import { correctQuestion, Speller } from '../text/spelling.ts';
@@ -128,7 +128,7 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
   const sentencePostings = postingsOf(passages.flatMap((p) => p.sentences.map((s) => [s.id, contentWords(s.text)] as const)));
   const ctx: AskContext = {
     document, passages, retriever, semantic, sentenceEmbeddings, sentencePostings, knownWords,
-    byline: bylinePassage(document), suggestions: examples, usageText, speller, articleNames: namesOf(passages),
+    byline: bylinePassage(document), suggestions: examples, usageText, speller, articleNames: retriever.names,
     concreteNouns: options.concreteNouns === false ? undefined
       : typeof options.concreteNouns === 'object' ? options.concreteNouns
       : loadConcreteNouns(options.concreteNouns),

@@ -4,7 +4,7 @@
  * article answers it at all.
  */
 import type { Answer, Citation, Document, Passage, Sentence } from '../types.ts';
-import type { Postings, QueryTerm, RankedPassage, Retrieval, Retriever } from '../search/retrieve.ts';
+import { KIN_SIMILARITY, type Postings, type QueryTerm, type RankedPassage, type Retrieval, type Retriever } from '../search/retrieve.ts';
 import { similarity, type SemanticSpace } from '../search/semantic.ts';
 import { clipText, isContent, tokenize, withoutQuestionFraming } from '../text/terms.ts';
 import type { ConcreteNouns } from '../text/concrete-nouns.ts';
@@ -114,25 +114,25 @@ function rankSentences(ctx: AskContext, aligned: ReadonlyMap<string, number>, po
  */
 function factSentence(fact: ExpectedFact, givingFact: ScoredSentence[], onlyMoney: boolean): ScoredSentence | undefined {
   if (givingFact.length === 0) return undefined;
-  const text = (x: ScoredSentence) => x.passage.passage.sentences[x.index]!.text;
-  if (onlyMoney) return maxBy(givingFact, (x) => largestSum(text(x)));
-  return givingFact.find((x) => agreesInTense(fact, text(x))) ?? givingFact[0];
+  if (onlyMoney) return maxBy(givingFact, (x) => largestSum(sentenceOf(x).text));
+  return givingFact.find((x) => agreesInTense(fact, sentenceOf(x).text)) ?? givingFact[0];
 }
 
-const sentenceText = (x: ScoredSentence) => x.passage.passage.sentences[x.index]!.text;
+/** The sentence a scored sentence stands for. */
+function sentenceOf(x: ScoredSentence): Sentence {
+  return x.passage.passage.sentences[x.index]!;
+}
 
-/** The first sentence, in article order, that names a name (a lowercased word of it), among the ranked passages. */
-function firstMention(ranked: readonly RankedPassage[], name: string): ScoredSentence | undefined {
+/** The first sentence, in article order, that holds a word (a name, lowercased), among the ranked passages. */
+function firstMention(ranked: readonly RankedPassage[], postings: Postings, word: string): ScoredSentence | undefined {
+  const holding = new Set(postings.get(word));
   const inOrder = [...ranked].sort((a, b) => a.passage.order - b.passage.order);
   for (const r of inOrder) {
-    const index = r.passage.sentences.findIndex((s) => tokenize(s.text).some((t) => t.word === name));
+    const index = r.passage.sentences.findIndex((s) => holding.has(s.id));
     if (index >= 0) return { passage: r, index, score: r.score, align: 1 };
   }
   return undefined;
 }
-
-/** A question word matched by itself or a derivation of it (not merely a similar word). */
-const KIN_OR_SAME = 0.85;
 /** A second sentence joins the answer when it scores at least this share of the best one. */
 const SECOND_SENTENCE_SHARE = 0.85;
 
@@ -150,7 +150,7 @@ function answerSentences(best: ScoredSentence, scored: ScoredSentence[], terms: 
   // A short opening sentence that speaks to the question is the paragraph's topic sentence
   // ("China also waited in the wings."): it frames the detail that answers.
   const opening = sentences[0]!.text;
-  const topic = best.index > 0 && opening.length < 60 && tokenize(opening).some((t) => terms.some((q) => (q.align.get(t.word) ?? 0) >= KIN_OR_SAME));
+  const topic = best.index > 0 && opening.length < 60 && tokenize(opening).some((t) => terms.some((q) => (q.align.get(t.word) ?? 0) >= KIN_SIMILARITY));
   const second = scored.find((s) => s.passage === best.passage && s.index !== best.index);
   const chosen = new Set([best.index]);
   if (second && second.score >= SECOND_SENTENCE_SHARE * best.score) chosen.add(second.index);
@@ -202,7 +202,6 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
   const order = new Map(retrieval.ranked.map((r) => [r, (states && givesFact(r) ? 2 : 0) + (namesKind(r) ? 1 : 0)]));
   const candidates = [...retrieval.ranked].sort((a, b) => order.get(b)! - order.get(a)!);
   const pool = candidates.slice(0, SENTENCE_POOL);
-  const sentenceOf = (x: ScoredSentence) => x.passage.passage.sentences[x.index]!;
   const scored = rankSentences(ctx, aligned, pool, retrieval.queryEmbedding, states);
   // `best` is the best sentence among the top passages (what abstention judges); the answer is
   // the best sentence of the first-cited passage, so the answer and citation [1] agree.
@@ -235,15 +234,16 @@ export function analyse(ctx: AskContext, question: string): Analysis | undefined
       }
     } else missingFact = fact.required;
   }
+  const namesArticle = retrieval.terms.some((t) => t.articleName);
   return {
     retrieval, candidates, scored, best, answer,
     signals: {
       coverage: retrieval.coverage,
-      namesArticle: retrieval.terms.some((t) => t.articleName),
+      namesArticle,
       sentenceAlign: best.align,
       passageAlign: retrieval.ranked[0]!.alignment,
       // A how-to or a task is no question about the article unless it names something of it.
-      serviceRequest: asksForService(question) && !retrieval.terms.some((t) => t.articleName),
+      serviceRequest: asksForService(question) && !namesArticle,
       missingFact,
       givesFact: answerGivesFact,
       unknownAsked: asksAboutUnknown(ctx, question, retrieval.terms, answer.passage.passage.text),
@@ -291,9 +291,9 @@ export function answerQuestion(ctx: AskContext, raw: string): Answer {
   // "Who is Putin?": a news article says who someone is where it first names them ("Russian
   // President Vladimir Putin"), which need not be where it says most about them.
   const named = introducedName(asked, (w) => ctx.articleNames.has(w));
-  const introduction = named ? firstMention(analysis.candidates, named) : undefined;
+  const introduction = named ? firstMention(analysis.candidates, ctx.sentencePostings, named) : undefined;
   const answer = introduction ?? analysis.answer;
-  const sentences = introduction ? [sentenceText(introduction)] : answerSentences(answer, scored, analysis.retrieval.terms);
+  const sentences = introduction ? [sentenceOf(introduction).text] : answerSentences(answer, scored, analysis.retrieval.terms);
   // The answer's passage first, then the rest in ranking order.
   const ordered = [answer.passage, ...analysis.candidates.filter((r) => r.passage !== answer.passage.passage)].slice(0, MAX_CITATIONS);
   return { kind: 'answered', question, ...read, text: sentences.join(' '), sentences, citations: ordered.map(citation) };

@@ -59,8 +59,8 @@ export function askedAttribute(question: string): string[] {
 /**
  * The things a question takes for granted: the words of a noun phrase after "the", "this" or
  * "that" ("what was served at the dinner" -> dinner; "the closest gas station" -> closest, gas,
- * station). Whether they are things at all (and not "the issue") is for
- * the caller, who has the noun list.
+ * station). Whether they are things at all (and not "the issue") is for the caller, who has
+ * the noun list.
  */
 export function presupposed(question: string): string[] {
   const tokens = tokenize(foldText(question).toLowerCase());
@@ -79,8 +79,8 @@ const OCCASION = new Set(['at', 'over', 'during']);
 
 /**
  * What a question asks an attribute of: "What is the speed of light?" -> light, "what's the
- * meaning of the non-agreement" -> non-agreement. An article that never speaks of it cannot
- * give its attribute, however well the attribute's word matches.
+ * meaning of the deal for Ukraine" -> deal. An article that never speaks of it cannot give its
+ * attribute, however well the attribute's word matches.
  */
 export function askedPossessor(question: string): string[] {
   const q = foldText(question).toLowerCase();

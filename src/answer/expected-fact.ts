@@ -142,11 +142,12 @@ export function expectedFact(question: string, isConcrete: (word: string) => boo
   }
   if (/\bhow long\b/.test(q)) return required('length');
   // "How much" asks for money only with a word of money; "how much did the summit achieve" asks for a degree.
+  const howMuch = /\bhow much\b/.test(q);
   const costed = COSTED.exec(q) ?? WHAT_COSTS.exec(q);
-  if ((/\bhow much\b/.test(q) && MONEY_QUESTION.test(q)) || costed) return required('amount', headOf(costed?.[1]));
+  if ((howMuch && MONEY_QUESTION.test(q)) || costed) return required('amount', headOf(costed?.[1]));
   // "What is Putin's net worth?", "What is NATO's budget?": an attribute that is a sum.
   if (askedAttribute(q).some((w) => MONEY_ATTRIBUTE.has(w))) return required('amount');
-  const measured = /\bhow much\b/.test(q) ? focusAfter(q, 'how much').slice(0, 1) : [];
+  const measured = howMuch ? focusAfter(q, 'how much').slice(0, 1) : [];
   if (measured.length && isConcrete(measured[0]!)) return required('count', measured);
   if (/\bhow (?:often|frequently)\b/.test(q)) return required('frequency');
   if (CLOCK_QUESTION.test(q)) return required('clock');
@@ -209,6 +210,9 @@ export function statesFact(fact: ExpectedFact, sentence: string, similar?: Focus
   }
 }
 
+/** The scale words after a sum: "$412 million", "$3m", "€1.5bn". */
+const SCALE_WORD = '(?:million|billion|trillion|thousand|bn|m|k)';
+
 /** The largest sum of money a text gives ("a $412 million tram line" -> 412e6), or 0. */
 export function largestSum(text: string): number {
   let most = 0;
@@ -218,7 +222,7 @@ export function largestSum(text: string): number {
   }
   return most;
 }
-const SUM = /[$€£¥]\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(million|billion|trillion|thousand|bn|m|k)\b)?/gi;
+const SUM = new RegExp(`[$€£¥]\\s?(\\d[\\d,]*(?:\\.\\d+)?)(?:\\s?(${SCALE_WORD})\\b)?`, 'gi');
 const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
 
 /** Whether a text has a word close to one of the focus words. */
@@ -237,7 +241,10 @@ function quantities(text: string): number[] {
 }
 
 /** A sum of money counts money, not the thing it buys ("a $412 million tram line"). */
-const SUM_OF_MONEY = /[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|bn|m|k)\b)?|\b\d[\d,.]*\s?(?:(?:million|billion|trillion|thousand)\s)?(?:dollars|euros|pounds|roubles|rubles|yuan|yen)\b/gi;
+const SUM_OF_MONEY = new RegExp(
+  `[$€£¥]\\s?\\d[\\d,.]*(?:\\s?${SCALE_WORD}\\b)?|\\b\\d[\\d,.]*\\s?(?:(?:million|billion|trillion|thousand)\\s)?(?:dollars|euros|pounds|roubles|rubles|yuan|yen)\\b`,
+  'gi',
+);
 
 /** A number followed, within a few words, by the thing counted (or anything, with no focus). */
 function counts(sentence: string, focus: string[], similar?: FocusSimilarity): boolean {

@@ -51,8 +51,8 @@ const KIN_PREFIX = 5;
  * bakers/bakery 0.60, company/comparable 0.12).
  */
 const KIN_MIN_COSINE = 0.15;
-/** Similarity given to a derivational kin of a question word. */
-const KIN_SIMILARITY = 0.85;
+/** Similarity given to a derivational kin of a question word: a match this close or closer is the word itself or a derivation of it. */
+export const KIN_SIMILARITY = 0.85;
 
 /**
  * Whether two stems are derivations of one word: a common prefix of at least five letters that
@@ -160,6 +160,8 @@ export function postingsOf(units: Iterable<readonly [string, Iterable<string>]>)
 
 export interface Retriever {
   retrieve(question: string): Retrieval;
+  /** The article's names (lowercase), as `namesOf` reads them: they match only literally. */
+  readonly names: ReadonlySet<string>;
   /**
    * Alignment of every unit with the question: the weighted share of the question's terms that
    * the unit's words cover, 0..1, by unit id (units with none are absent).
@@ -195,7 +197,9 @@ export function createRetriever(
   const passagePostings = postingsOf(passageWords);
   for (const t of wordsByTerm.keys()) {
     const key = t.slice(0, KIN_PREFIX);
-    termsByPrefix.set(key, [...(termsByPrefix.get(key) ?? []), t]);
+    const list = termsByPrefix.get(key);
+    if (list) list.push(t);
+    else termsByPrefix.set(key, [t]);
   }
 
   function analyse(tokens: Token[]): QueryTerm[] {
@@ -286,7 +290,7 @@ export function createRetriever(
     return { terms, ranked, coverage, queryEmbedding };
   }
 
-  return { retrieve, alignUnits };
+  return { retrieve, alignUnits, names };
 }
 
 /**

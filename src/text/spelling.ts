@@ -84,11 +84,6 @@ export class Speller {
     return this.articleWords.has(word);
   }
 
-  /**
-   * The word a question word was meant to be, or undefined to keep it as written. `capitalised`:
-   * written with a capital inside the question (a possible name). `context`: the question's other
-   * content words.
-   */
   /** Whether a word could be a typo at all: not a stop word, not the article's, not a common word. */
   mayBeTypo(word: string): boolean {
     if (word.length < 3 || !/^[a-z]+$/.test(word) || STOP_WORDS.has(word) || this.inArticle(word)) return false;
@@ -96,6 +91,11 @@ export class Speller {
     return rank === undefined || rank > RARE_RANK;
   }
 
+  /**
+   * The word a question word was meant to be, or undefined to keep it as written. `capitalised`:
+   * written with a capital inside the question (a possible name). `context`: the question's other
+   * content words.
+   */
   correct(word: string, context: readonly string[], capitalised = false): string | undefined {
     if (!this.mayBeTypo(word)) return undefined;
     const rank = this.lexicon.rank(word);

@@ -6,10 +6,10 @@
  * - Initialisms keep their identity: "U.S." and "US" become the acronym term `us`, which is not
  *   the stop word "us" (we tell them apart by the original's capitals).
  * - English stop words (the `stopword` package, plus the function words and chat filler that
- *   carry no content in a question) are dropped; the rest is stemmed with Porter2 (`stemmer`).
+ *   carry no content in a question) are dropped; the rest is stemmed with Porter2 (`wink-porter2-stemmer`).
  */
 import { eng as STOPWORD_ENG } from 'stopword';
-import stemmer from 'wink-porter2-stemmer';
+import porter2 from 'wink-porter2-stemmer';
 
 /** Words that carry no content in a question or passage, on top of the `stopword` list. */
 const EXTRA_STOP = [
@@ -85,7 +85,7 @@ const stemCache = new Map<string, string>();
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = /^\p{N}+$/u.test(word) ? word : stemmer(word);
+    s = /^\p{N}+$/u.test(word) ? word : porter2(word);
     if (stemCache.size < 50_000) stemCache.set(word, s);
   }
   return s;

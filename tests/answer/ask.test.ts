@@ -5,6 +5,9 @@ import { concreteNounsOf } from '../../src/text/concrete-nouns.ts';
 
 const answerer = createAnswerer({ corpusDir: 'corpus' });
 const firstCitation = (a: Answer) => (a.kind === 'answered' ? a.citations[0]?.id : undefined);
+/** An answer's text, or its kind when it is not an answer ("not-covered"). */
+const textOf = (a: Answer) => (a.kind === 'answered' ? a.text : a.kind);
+const answerText = (q: string) => textOf(answerer.ask(q));
 
 describe('ranking set: the passage that answers comes first', () => {
   // Question -> the paragraph that answers it (in the manner of minisearch's ranking tests).
@@ -70,17 +73,14 @@ describe('answers', () => {
 
   it('give advice in the article\'s language of necessity when asked what someone should do', () => {
     for (const q of ['what should ukraine do now according to the article', 'What should Ukraine do next?', 'What must Kyiv do now?']) {
-      const a = answerer.ask(q);
-      expect(a.kind === 'answered' && a.text, q).toContain('necessity for Ukraine to increase its own diplomatic visibility');
+      expect(answerText(q), q).toContain('necessity for Ukraine to increase its own diplomatic visibility');
     }
   });
 
   it('answer a yes/no question with the sentence that denies it, when one speaks to it', () => {
-    const a = answerer.ask('so was the summit useless?');
-    expect(a.kind === 'answered' && a.text).toContain('by no means empty of meaning');
+    expect(answerText('so was the summit useless?')).toContain('by no means empty of meaning');
     // Without the denial's edge, "The talks in Alaska bring the world to a juncture" came first.
-    const b = answerer.ask('Did the talks achieve anything?');
-    expect(b.kind === 'answered' && b.text).toContain('no breakthrough did take place');
+    expect(answerText('Did the talks achieve anything?')).toContain('no breakthrough did take place');
   });
 
   it('say where the summit was', () => {
@@ -104,8 +104,7 @@ describe('answers', () => {
 
   it('read typos the way the rest of the question suggests, then answer as if spelt right', () => {
     // Each was declined or answered from the wrong paragraph before typo correction.
-    const meeting = answerer.ask('how long was the meeing');
-    expect(meeting.kind === 'answered' && meeting.text).toContain('seven hours');
+    expect(answerText('how long was the meeing')).toContain('seven hours');
     expect(firstCitation(answerer.ask('who was exluded from the tlaks'))).toBe('alaska-summit/s6/p2');
     expect(firstCitation(answerer.ask('what are the outstnding isues'))).toBe('alaska-summit/s7/p1');
     expect(answerer.ask('Who wrotte this?').text).toContain('Poonam Sharma');
@@ -127,8 +126,7 @@ describe('answers', () => {
     const summary = answerer.summarize({ points: 3 });
     expect(whole.kind === 'answered' && summary.kind === 'summary' && whole.sentences).toEqual(summary.kind === 'summary' ? summary.points.map((p) => p.text) : []);
     expect(firstCitation(answerer.ask('sum up the conclusion'))).toBe('alaska-summit/s8/p1');
-    const china = answerer.ask('summarise what it says about China');
-    expect(china.kind === 'answered' && china.text).toContain('China also waited in the wings');
+    expect(answerText('summarise what it says about China')).toContain('China also waited in the wings');
     expect(answerer.ask('give me a summary of bananas').kind).toBe('not-covered');
   });
 
@@ -210,8 +208,7 @@ describe('abstention', () => {
 
   it('declines an attribute that is a sum when the article gives none, not a price paid in other coin', () => {
     expect(answerer.ask("What is Putin's net worth?").kind).toBe('not-covered');
-    const price = answerer.ask('What is the cost of yielding territory?');
-    expect(price.kind === 'answered' && price.text).toContain('paying tribute to aggression');
+    expect(answerText('What is the cost of yielding territory?')).toContain('paying tribute to aggression');
   });
 
   it('declines a concrete attribute the article has no word for, not an abstract one', () => {
@@ -224,8 +221,7 @@ describe('abstention', () => {
     expect(answerer.ask('What did the leaders eat at the dinner?').kind).toBe('not-covered');
     expect(answerer.ask('What did they discuss over lunch?').kind).toBe('not-covered');
     expect(answerer.ask('Was Putin popular at home?').kind).toBe('answered');
-    const room = answerer.ask('Why was Kyiv left out of the room?');
-    expect(room.kind === 'answered' && room.text).toContain('exclusion from the table');
+    expect(answerText('Why was Kyiv left out of the room?')).toContain('exclusion from the table');
   });
 
   it('declines what a named person did when the article speaks of nothing like it', () => {
@@ -238,37 +234,30 @@ describe('abstention', () => {
   });
 
   it('answers "how many X" only with a number that counts X', () => {
-    const hours = answerer.ask('How many hours did the negotiators spend together?');
-    expect(hours.kind === 'answered' && hours.text).toContain('seven hours');
+    expect(answerText('How many hours did the negotiators spend together?')).toContain('seven hours');
     // The article counts hours and mentions the talks' participants, but never counts delegates.
     expect(answerer.ask('How many delegates attended the talks?').kind).toBe('not-covered');
   });
 
   it('answers with a span or time without a number only when none with a number speaks to the question', () => {
-    const war = answerer.ask('How long has the war been going on?');
-    expect(war.kind === 'answered' && war.text).toContain('long-brewing Ukraine war');
-    const meeting = answerer.ask('How long did the meeting go on?');
-    expect(meeting.kind === 'answered' && meeting.text).toContain('seven hours');
-    const when = answerer.ask('When could the two leaders reach an accommodation?');
-    expect(when.kind === 'answered' && when.text).toContain('in the long term');
+    expect(answerText('How long has the war been going on?')).toContain('long-brewing Ukraine war');
+    expect(answerText('How long did the meeting go on?')).toContain('seven hours');
+    expect(answerText('When could the two leaders reach an accommodation?')).toContain('in the long term');
   });
 
   it('read light verbs and modifiers of degree in a question as framing ("could be taken", "the whole summit")', () => {
     expect(answerer.ask('Was the whole summit a waste?').kind).toBe('answered');
     expect(firstCitation(answerer.ask('What humanitarian steps could be taken?'))).toBe('alaska-summit/s7/p1');
-    const a = answerer.ask('How long did the talks take?');
-    expect(a.kind === 'answered' && a.text).toContain('seven hours');
+    expect(answerText('How long did the talks take?')).toContain('seven hours');
   });
 
   it('answers "when" with a date and "how much ... cost" only with a sum', () => {
-    const when = answerer.ask('In what year did the United States buy Alaska?');
-    expect(when.kind === 'answered' && when.text).toContain('1867');
+    expect(answerText('In what year did the United States buy Alaska?')).toContain('1867');
     expect(answerer.ask('How much did the US pay Russia for Alaska?').kind).toBe('not-covered');
   });
 
   it('answers "where" from a sentence that names the place, and "what time" only with a time by the clock', () => {
-    const where = answerer.ask('Where did the two presidents meet?');
-    expect(where.kind === 'answered' && where.text).toContain('in Alaska on Friday');
+    expect(answerText('Where did the two presidents meet?')).toContain('in Alaska on Friday');
     // The article gives the day of the summit, never the hour.
     expect(answerer.ask('At what time did the talks begin?').kind).toBe('not-covered');
   });
@@ -290,10 +279,7 @@ describe('abstention', () => {
 
 describe('question types, on another article (tests/fixtures/corpus-second)', () => {
   const tram = createAnswerer({ corpusDir: 'tests/fixtures/corpus-second' });
-  const text = (q: string) => {
-    const a = tram.ask(q);
-    return a.kind === 'answered' ? a.text : a.kind;
-  };
+  const text = (q: string) => textOf(tram.ask(q));
 
   it('answers "how many X" with the number that counts X, not a sum of money or another count', () => {
     expect(text('How many vehicles has the council ordered?')).toContain('14 low-floor vehicles');
