@@ -5,7 +5,7 @@
  *
  * Usage: npx tsx scripts/eval-typos.ts [questions.jsonl] [--corpus DIR] [--variants N] [--list]
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createAnswerer, loadCorpus, type Answer } from '../src/index.ts';
 import { isContent, tokenize } from '../src/text/terms.ts';
 
@@ -15,6 +15,10 @@ const option = (name: string, fallback: string) => {
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 };
 const file = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? '../shared/eval/dev.jsonl';
+if (!existsSync(file)) {
+  console.error(`${file} is missing: the shared dev set sits beside the project (../shared); pass a question set, e.g. tests/eval/alaska-fresh.jsonl`);
+  process.exit(2);
+}
 const documents = loadCorpus(option('--corpus', 'corpus'));
 const variants = Number(option('--variants', '3'));
 

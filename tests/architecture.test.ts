@@ -31,3 +31,12 @@ describe('the dependency rule', () => {
     }
   });
 });
+
+describe('a fresh clone', () => {
+  it('has no test that reads outside the repository (../shared is the scorer’s, not npm test’s)', () => {
+    for (const f of files('tests')) {
+      if (f.endsWith('architecture.test.ts')) continue;
+      expect(readFileSync(f, 'utf8'), `${f} reaches outside the repository`).not.toMatch(/['"`]\.\.\/(?:\.\.\/)*shared\//);
+    }
+  });
+});

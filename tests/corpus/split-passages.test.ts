@@ -30,9 +30,9 @@ describe('the article as passages', () => {
     expect(again.sections.flatMap((s) => s.passages.map((x) => x.id))).toEqual(doc!.sections.flatMap((s) => s.passages.map((x) => x.id)));
   });
 
-  it('keeps every passage verbatim from the shared article', async () => {
+  it('keeps every passage verbatim from the source article (a copy in tests/fixtures/article)', async () => {
     const { readFileSync } = await import('node:fs');
-    const source = readFileSync('../shared/article/alaska-summit.txt', 'utf8');
+    const source = readFileSync('tests/fixtures/article/alaska-summit.txt', 'utf8');
     for (const p of doc!.sections.flatMap((s) => s.passages)) expect(source).toContain(p.text);
   });
 
