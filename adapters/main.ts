@@ -33,6 +33,9 @@ async function main(): Promise<void> {
 
   const logger = createLogger({ level: config.logLevel });
   const answerer = createAnswerer({ corpusDir: config.corpusDir });
+  // The sentence encoder and the article's embeddings load before any platform connects: a
+  // missing model is a start-up failure with a fix, not a bot that answers every question with an apology.
+  await answerer.ready;
   const deps: AdapterDeps = { answerer, logger, feedback: new JsonlFeedbackStore(config.feedbackLog), limits: config.limits };
   logger.info({ config: describeConfig(config) }, 'starting');
 

@@ -58,9 +58,15 @@ const hit = (a: Answer, gold: string[]) => a.kind === 'answered' && gold.some((g
 if (args.includes('--list')) for (const x of asked) console.log(x.q);
 for (const spelling of [false, true]) {
   const answerer = createAnswerer({ documents, spelling });
-  const clean = items.filter((it) => hit(answerer.ask(it.q), it.gold!)).length;
-  const typed = asked.filter((x) => hit(answerer.ask(x.q), x.gold)).length;
-  const answered = asked.filter((x) => answerer.ask(x.q).kind === 'answered').length;
+  let clean = 0;
+  for (const it of items) if (hit(await answerer.ask(it.q), it.gold!)) clean++;
+  let typed = 0;
+  let answered = 0;
+  for (const x of asked) {
+    const a = await answerer.ask(x.q);
+    if (hit(a, x.gold)) typed++;
+    if (a.kind === 'answered') answered++;
+  }
   const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
   console.log(`typo correction ${spelling ? 'on ' : 'off'}: hit@1 ${pct(clean, items.length)} as written, ${pct(typed, asked.length)} with one mistyped word (${asked.length} variants), answered ${pct(answered, asked.length)}`);
 }

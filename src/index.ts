@@ -12,4 +12,3 @@ export {
   anonymiseUser, JsonlFeedbackStore, MemoryFeedbackStore, type FeedbackEntry, type FeedbackStore,
 } from './feedback/feedback-log.ts';
 export { MAX_QUESTION_LENGTH, cleanQuestion } from './answer/normalise-question.ts';
-export { ABSTAIN, type AbstainPolicy } from './answer/abstain.ts';

@@ -77,14 +77,23 @@ export type Answer =
       sentences: string[];
       /** Up to 3, best first. */
       citations: Citation[];
+      /** The scorer's probability that the article answers the question (absent for metadata answers and summaries). */
+      confidence?: number;
     }
   | {
       kind: 'not-covered';
       question: string;
       /** The question as read, when typo correction changed it. */
       readAs?: string;
-      /** A plain sentence saying the article does not cover it, and what it does cover. */
+      /** A plain sentence saying the article does not cover it and why, and what it does cover. */
       text: string;
+      /**
+       * Why: a name the article never mentions, no fact of the shape asked for (no number for a
+       * "how many"), question words the article does not speak of, or too little confidence.
+       */
+      reason?: 'unknown-name' | 'missing-fact' | 'unmatched' | 'low-confidence';
+      /** The scorer's probability that the article answers the question. */
+      confidence?: number;
       /** Names in the question the article never mentions ("Boris Johnson"). */
       unknownNames: string[];
       /** A few example questions or section names the article does answer. */
@@ -151,14 +160,17 @@ export interface HelpInfo {
 /** The answer core, as the adapters see it. */
 export interface Answerer {
   readonly document: Document;
-  ask(question: string): Answer;
-  summarize(options?: SummaryOptions): Summary;
+  /** Resolves once the sentence encoder and the article's embeddings are ready (ask waits for it too). */
+  readonly ready: Promise<void>;
+  /** Answers one question; never rejects. */
+  ask(question: string): Promise<Answer>;
+  summarize(options?: SummaryOptions): Promise<Summary>;
   /**
    * The free text after a `/summary` command: `[N] [section or topic]`, e.g. "3 road ahead",
    * "china", "7". A leading whole number is the point count; the rest names a section when it
    * matches one (heading, loosely, or its number as `section 2`), else it is a topic.
    */
-  summarizeText(args: string): Summary;
+  summarizeText(args: string): Promise<Summary>;
   passage(id: string): PassageLookup;
   /** Every passage in article order (for autocomplete and listings). */
   passages(): readonly Passage[];

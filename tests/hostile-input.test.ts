@@ -30,8 +30,8 @@ const hostile = fc.array(
   { maxLength: 30 },
 ).map((parts) => parts.join(' '));
 
-function checkAnswerPath(text: string): void {
-  const answer = answerer.ask(text);
+async function checkAnswerPath(text: string): Promise<void> {
+  const answer = await answerer.ask(text);
   expect(['answered', 'not-covered', 'usage']).toContain(answer.kind);
   const s = slack.renderAnswer(answer, { share: { command: 'ask', text } });
   expectSafe(s);
@@ -41,14 +41,14 @@ function checkAnswerPath(text: string): void {
 }
 
 describe('GIVEN hostile chat text (property-based, through the core and both renderers)', () => {
-  it('THEN every answer is a value, within Slack and Discord limits, and pings no one', () => {
-    fc.assert(fc.property(hostile, checkAnswerPath), { numRuns: 2_000 });
-  });
+  it('THEN every answer is a value, within Slack and Discord limits, and pings no one', async () => {
+    await fc.assert(fc.asyncProperty(hostile, checkAnswerPath), { numRuns: 500 });
+  }, 120_000);
 
-  it('THEN every /summary and /passage reply is too', () => {
-    fc.assert(
-      fc.property(hostile, (text) => {
-        const summary = answerer.summarizeText(text);
+  it('THEN every /summary and /passage reply is too', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostile, async (text) => {
+        const summary = await answerer.summarizeText(text);
         expectSafe(slack.renderSummary(summary, { share: { command: 'summary', text } }));
         const d = discord.renderSummary(summary, article);
         expectWithinDiscordLimits(d);
@@ -58,15 +58,15 @@ describe('GIVEN hostile chat text (property-based, through the core and both ren
         if (lookup.kind === 'passage') expectWithinDiscordLimits(discord.renderPassage(lookup.passage, article));
         else expectWithinDiscordLimits(discord.renderNotice(lookup.text));
       }),
-      { numRuns: 1_000 },
+      { numRuns: 200 },
     );
-  });
+  }, 120_000);
 
-  it('THEN 100 KB of text gets a clear reply on both platforms', () => {
+  it('THEN 100 KB of text gets a clear reply on both platforms', async () => {
     const huge = 'Why Alaska? <!channel> @everyone '.repeat(4_000);
     expect(huge.length).toBeGreaterThan(100_000);
-    checkAnswerPath(huge);
-    const answer = answerer.ask(huge);
+    await checkAnswerPath(huge);
+    const answer = await answerer.ask(huge);
     expect(answer.kind).toBe('usage');
     expect(answer.text).toMatch(/under 1,000 characters/);
   });

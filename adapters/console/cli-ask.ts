@@ -12,9 +12,9 @@ const flags = new Set(args.filter((a) => a.startsWith('--')));
 const question = args.filter((a) => !a.startsWith('--')).join(' ');
 
 const answerer = createAnswerer({ corpusDir: process.env.CORPUS_DIR || 'corpus' });
-const safeAsk = (q: string): Answer => {
+const safeAsk = async (q: string): Promise<Answer> => {
   try {
-    return answerer.ask(q);
+    return await answerer.ask(q);
   } catch {
     return { kind: 'usage', question: q.slice(0, 200), reason: 'no-content', text: 'Sorry, something went wrong while answering that.' };
   }
@@ -22,9 +22,9 @@ const safeAsk = (q: string): Answer => {
 
 if (flags.has('--jsonl')) {
   const rl = createInterface({ input: process.stdin, terminal: false });
-  for await (const line of rl) process.stdout.write(JSON.stringify(answerJson(safeAsk(line))) + '\n');
+  for await (const line of rl) process.stdout.write(JSON.stringify(answerJson(await safeAsk(line))) + '\n');
 } else if (flags.has('--json')) {
-  process.stdout.write(JSON.stringify(answerJson(safeAsk(question)), null, 2) + '\n');
+  process.stdout.write(JSON.stringify(answerJson(await safeAsk(question)), null, 2) + '\n');
 } else {
-  process.stdout.write(renderAnswer(safeAsk(question)) + '\n');
+  process.stdout.write(renderAnswer(await safeAsk(question)) + '\n');
 }

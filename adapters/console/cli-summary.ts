@@ -52,12 +52,12 @@ const answerer = createAnswerer({ corpusDir: process.env.CORPUS_DIR || 'corpus' 
 let summary: Summary;
 try {
   summary = flagged
-    ? answerer.summarize({
+    ? await answerer.summarize({
         points: values.points === undefined ? undefined : Number(values.points),
         section: values.section,
         topic: values.topic,
       })
-    : answerer.summarizeText(positionals.join(' '));
+    : await answerer.summarizeText(positionals.join(' '));
 } catch {
   summary = { kind: 'usage', text: 'Sorry, something went wrong while summarising.' };
 }

@@ -16,11 +16,11 @@ export interface ConsoleIo {
 }
 
 /** Handles one line; returns the reply, or null to quit. Never throws. */
-export function handleLine(answerer: Answerer, line: string): string | null {
+export async function handleLine(answerer: Answerer, line: string): Promise<string | null> {
   const text = line.trim();
   const command = /^\/(\w[\w-]*)\s*([\s\S]*)$/.exec(text);
   try {
-    if (!command) return renderAnswer(answerer.ask(text));
+    if (!command) return renderAnswer(await answerer.ask(text));
     const [, name, rest = ''] = command;
     switch (name!.toLowerCase()) {
       case 'quit': case 'exit': case 'q':
@@ -28,11 +28,11 @@ export function handleLine(answerer: Answerer, line: string): string | null {
       case 'help':
         return renderHelp(answerer.help());
       case 'summary':
-        return renderSummary(answerer.summarizeText(rest));
+        return renderSummary(await answerer.summarizeText(rest));
       case 'passage':
         return rest.trim() ? renderPassage(answerer.passage(rest.trim())) : 'Usage: /passage <id>, e.g. /passage alaska-summit/s2/p1';
       case 'ask':
-        return renderAnswer(answerer.ask(rest));
+        return renderAnswer(await answerer.ask(rest));
       default:
         return `Unknown command /${name}. Try /help.`;
     }
@@ -55,7 +55,7 @@ export async function runConsole(answerer: Answerer, io: ConsoleIo): Promise<voi
       if (interactive) rl.prompt();
       continue;
     }
-    const reply = handleLine(answerer, line);
+    const reply = await handleLine(answerer, line);
     if (reply === null) break;
     write(reply + '\n');
     if (interactive) rl.prompt();

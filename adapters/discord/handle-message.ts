@@ -45,7 +45,7 @@ export async function handleMessage(message: Message, deps: AdapterDeps, guards:
         await message.reply(renderNotice(EMPTY_REPLY_TEXT));
         return;
       }
-      await message.reply(renderAnswer(deps.answerer.ask(question), deps.answerer.document));
+      await message.reply(renderAnswer(await deps.answerer.ask(question), deps.answerer.document));
     });
   } catch (error) {
     log.error({ err: error }, 'message handler failed');

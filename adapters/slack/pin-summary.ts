@@ -86,7 +86,7 @@ export function register(app: App, rt: SlackRuntime): void {
       const target = commandTarget(args);
       const tell = (text: string) => respondPrivately(rt, respond, args.client, target, renderNotice(text));
       const text = args.command.text ?? '';
-      const message = answerSummary(rt, text, { sharedBy: target.user, command: '/pin-summary' });
+      const message = await answerSummary(rt, text, { sharedBy: target.user, command: '/pin-summary' });
       if (!message.blocks.some((b) => b.block_id === SUMMARY_BLOCK_ID)) {
         // A usage reply or "not covered": nothing to pin, and only the asker needs to see it.
         await respondPrivately(rt, respond, args.client, target, message);

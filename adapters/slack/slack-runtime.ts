@@ -66,6 +66,16 @@ export function runCore<T>(rt: SlackRuntime, what: string, call: () => T): CoreR
   }
 }
 
+/** `runCore` for the core's asynchronous calls (ask). */
+export async function runCoreAsync<T>(rt: SlackRuntime, what: string, call: () => Promise<T>): Promise<CoreResult<T>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (err) {
+    rt.deps.logger.error({ err, what }, 'answer core threw');
+    return { ok: false, apology: CORE_APOLOGY };
+  }
+}
+
 /** The reply to someone over the rate limit. */
 export function slowDown(seconds: number): string {
   return `You’re asking faster than I can keep up. Please try again in ${seconds} s.`;

@@ -5,14 +5,16 @@
 import type { Answer, Answerer, Citation, Document, HelpInfo, Passage, PassageLookup, Summary, SummaryOptions } from '../types.ts';
 import { loadCorpus } from '../corpus/load-corpus.ts';
 import { buildIndex } from '../search/search-index.ts';
-import { createRetriever, postingsOf, type RankWeights } from '../search/retrieve.ts';
+import { createRetriever, postingsOf } from '../search/retrieve.ts';
 import { contentWords, SemanticSpace } from '../search/semantic.ts';
+import { embedCorpus, loadUseEncoder, type SentenceEncoder } from '../search/sentence-encoder.ts';
 import { cosine, loadWordVectors, type WordVectors } from '../search/word-vectors.ts';
 import { correctQuestion, Speller } from '../text/spelling.ts';
 import { clipText, contentTerms, tokenize } from '../text/terms.ts';
-import { loadConcreteNouns, type ConcreteNouns } from '../text/concrete-nouns.ts';
-import { ABSTAIN, type AbstainPolicy } from './abstain.ts';
-import { answerQuestion, type AskContext } from './ask.ts';
+import { questionTexts, wordsOf, type FeatureContext, type QuestionVectors } from '../rank/features.ts';
+import { readQuestionText } from './question-reading.ts';
+import { compileScorer, type ScorerModel } from '../rank/model.ts';
+import { answerQuestion, readQuestion, type AskContext } from './ask.ts';
 import { createSummarizer } from './summarize.ts';
 import { cleanQuestion, MAX_QUESTION_LENGTH, summaryRequest } from './normalise-question.ts';
 
@@ -39,14 +41,17 @@ export interface AnswererOptions {
    * Default: the cache built at install, when present.
    */
   vectors?: string | false | WordVectors;
-  /** Concrete nouns (from WordNet): a path to the list, `false` for none, or a loaded list. Default: the list built at install, when present. */
-  concreteNouns?: string | false | ConcreteNouns;
-  /** Abstention operating point; default `ABSTAIN` (eval sweeps it to print the trade-off curve). */
-  abstain?: Partial<AbstainPolicy>;
+  /**
+   * The neural sentence encoder (USE-lite): a loaded encoder, `false` for none (the USE features
+   * are then 0), or default: USE-lite from the installed packages.
+   */
+  encoder?: SentenceEncoder | Promise<SentenceEncoder> | false;
+  /** Where the article's sentence embeddings are cached (default `.cache/embeddings`), or `false` for no cache. */
+  embeddingCache?: string | false;
+  /** The scorer's weights; default the fitted `rank/scorer-weights.json` (training passes its own). */
+  scorer?: ScorerModel;
   /** Correct typos in questions (default true; needs the word vectors' vocabulary). */
   spelling?: boolean;
-  /** Fusion weights of the ranking signals; default `RANK_WEIGHTS` (tuning sweeps them). */
-  rankWeights?: RankWeights;
   /** Receives the internal answering context (developer tools: tuning and debugging). */
   onContext?: (ctx: AskContext) => void;
 }
@@ -89,7 +94,7 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
   }
 
   const index = buildIndex(passages);
-  const retriever = createRetriever(index, passages, semantic, passageEmbeddings, options.rankWeights);
+  const retriever = createRetriever(index, passages, semantic, passageEmbeddings);
   // Typos are corrected towards real words that fit the question: needs the vectors' vocabulary.
   const speller = options.spelling !== false && vectors ? new Speller({
     rank: (w) => vectors.rank(w),
@@ -126,33 +131,68 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
     `Ask me a question about “${document.title}”, for example ${examples.slice(0, 2).map((e) => `“${e}”`).join(' or ')}.`;
 
   const sentencePostings = postingsOf(passages.flatMap((p) => p.sentences.map((s) => [s.id, contentWords(s.text)] as const)));
+  const passageUse = new Map<string, Float32Array>();
+  const sentenceUse = new Map<string, Float32Array>();
+  const features: FeatureContext = {
+    passages, sentenceSif: sentenceEmbeddings, passageUse, sentenceUse, sentencePostings,
+    headingPostings: postingsOf(passages.map((p) => [p.id, contentWords(p.heading)] as const)),
+    passagePostings: postingsOf(passages.map((p) => [p.id, contentWords(`${p.heading} ${p.text}`)] as const)),
+    sentenceWords: new Map(passages.flatMap((p) => p.sentences.map((s) => [s.id, wordsOf(s.text)] as const))),
+    articleNames: retriever.names,
+    alignUnits: (terms, postings) => retriever.alignUnits(terms, postings),
+  };
   const ctx: AskContext = {
-    document, passages, retriever, semantic, sentenceEmbeddings, sentencePostings, knownWords,
-    byline: bylinePassage(document), suggestions: examples, usageText, speller, articleNames: retriever.names,
-    concreteNouns: options.concreteNouns === false ? undefined
-      : typeof options.concreteNouns === 'object' ? options.concreteNouns
-      : loadConcreteNouns(options.concreteNouns),
-    abstain: { ...ABSTAIN, ...options.abstain },
+    document, passages, retriever, semantic, features, scorer: compileScorer(options.scorer), knownWords,
+    byline: bylinePassage(document), suggestions: examples, usageText, speller,
   };
   options.onContext?.(ctx);
+
+  // The encoder and the article's embeddings load in the background; ask() waits for them.
+  const encoderLoad = options.encoder === false ? undefined : Promise.resolve(options.encoder ?? loadUseEncoder());
+  let encoder: SentenceEncoder | undefined;
+  const ready: Promise<void> = (async () => {
+    if (!encoderLoad) return;
+    encoder = await encoderLoad;
+    const units = passages.flatMap((p) => [{ id: p.id, text: `${p.heading}. ${p.text}`, map: passageUse }, ...p.sentences.map((s) => ({ id: s.id, text: s.text, map: sentenceUse }))]);
+    const vectors = await embedCorpus(encoder, units.map((u) => u.text), options.embeddingCache);
+    units.forEach((u, i) => u.map.set(u.id, vectors[i]!));
+  })();
+  // Surfaced by `ready` and by ask(); never an unhandled rejection.
+  ready.catch(() => {});
+
+  /** The answer core with the question's USE-lite embeddings, once the encoder is ready. */
+  async function answerWithVectors(question: string): Promise<Answer> {
+    await ready;
+    const cleaned = cleanQuestion(question);
+    const asked = cleaned && cleaned.length <= MAX_QUESTION_LENGTH ? readQuestion(ctx, cleaned) : '';
+    return answerQuestion(ctx, question, asked ? await questionVectors(asked) : undefined);
+  }
+
+  async function questionVectors(asked: string): Promise<QuestionVectors | undefined> {
+    if (!encoder) return undefined;
+    const [question, focus] = await encoder.embed(questionTexts(readQuestionText(asked)));
+    return { question: question!, ...(focus ? { focus } : {}) };
+  }
+
   const summarizer = createSummarizer({
     document, sections, passages, retriever, semantic, sentenceEmbeddings, idf,
-    ask: (q) => answerQuestion(ctx, q),
+    ask: (q) => answerWithVectors(q),
     spellCheck: speller && ((t) => correctQuestion(speller, t)),
   });
 
   return {
     document,
-    ask(question: string): Answer {
+    ready,
+    async ask(question: string): Promise<Answer> {
       // "summarise the article", "tl;dr", "what's the gist of the road ahead section?" in chat
       // get what /summary gives, in as many points as an answer has sentences.
       const cleaned = cleanQuestion(question);
       const request = cleaned.length <= MAX_QUESTION_LENGTH ? summaryRequest(cleaned) : undefined;
-      if (request === undefined) return answerQuestion(ctx, question);
-      return summaryAnswer(cleaned, summarizer.summarizeText(`${CHAT_SUMMARY_POINTS} ${request}`), ctx.suggestions);
+      if (request !== undefined) return summaryAnswer(cleaned, await summarizer.summarizeText(`${CHAT_SUMMARY_POINTS} ${request}`), ctx.suggestions);
+      return answerWithVectors(question);
     },
-    summarize: (opts: SummaryOptions = {}): Summary => summarizer.summarize(opts),
-    summarizeText: (args: string): Summary => summarizer.summarizeText(args),
+    summarize: (opts: SummaryOptions = {}): Promise<Summary> => summarizer.summarize(opts),
+    summarizeText: (args: string): Promise<Summary> => summarizer.summarizeText(args),
     passage(id: string): PassageLookup {
       const key = String(id ?? '').trim().replace(/^<|>$/g, '');
       const p = byId.get(key) ?? (key === ctx.byline.id ? ctx.byline : undefined);

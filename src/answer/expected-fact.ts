@@ -126,11 +126,10 @@ const QUOTE = /"[^"]{3,}"/;
 const WHEN_QUESTION = /\bwhen (?:is|was|are|were|do|does|did|will|would|can|could|should|has|have|had|might|may|must)\b|^when\b|\bby when\b|\b(?:what|which) (?:year|date|day|month|time)\b/;
 
 /**
- * What kind of fact the question asks for, or undefined when any sentence may answer it.
- * `isConcrete` tells a concrete noun ("oil", "gas"): "how much oil" asks for a quantity of it,
- * where "how much influence" asks for a degree, which words may answer.
+ * What kind of fact the question asks for, or undefined when any sentence may answer it
+ * ("how much influence" asks for a degree, which words may answer).
  */
-export function expectedFact(question: string, isConcrete: (word: string) => boolean = () => false): ExpectedFact | undefined {
+export function expectedFact(question: string): ExpectedFact | undefined {
   const q = foldText(question).toLowerCase();
   const required = (kind: FactKind, focus: string[] = []): ExpectedFact => ({ kind, focus, required: true });
   if (/\bhow many\b/.test(q)) return required('count', focusAfter(q, 'how many'));
@@ -147,8 +146,6 @@ export function expectedFact(question: string, isConcrete: (word: string) => boo
   if ((howMuch && MONEY_QUESTION.test(q)) || costed) return required('amount', headOf(costed?.[1]));
   // "What is Putin's net worth?", "What is NATO's budget?": an attribute that is a sum.
   if (askedAttribute(q).some((w) => MONEY_ATTRIBUTE.has(w))) return required('amount');
-  const measured = howMuch ? focusAfter(q, 'how much').slice(0, 1) : [];
-  if (measured.length && isConcrete(measured[0]!)) return required('count', measured);
   if (/\bhow (?:often|frequently)\b/.test(q)) return required('frequency');
   if (CLOCK_QUESTION.test(q)) return required('clock');
   if (WHEN_QUESTION.test(q)) return FUTURE_QUESTION.test(q) ? { ...required('time'), tense: 'future' } : required('time');

@@ -26,7 +26,7 @@ export interface SummaryContext {
   semantic?: SemanticSpace;
   sentenceEmbeddings: Map<string, Float32Array | undefined>;
   idf: (term: string) => number;
-  ask: (question: string) => Answer;
+  ask: (question: string) => Promise<Answer>;
   /** Typo correction for a requested topic ("sanctons" -> "sanctions"); identity when unavailable. */
   spellCheck?: (text: string) => string;
 }
@@ -140,7 +140,7 @@ export function createSummarizer(ctx: SummaryContext) {
     return `Its sections are:\n${sectionList(sections)}`;
   }
 
-  function summarize(options: SummaryOptions = {}): Summary {
+  async function summarize(options: SummaryOptions = {}): Promise<Summary> {
     const count = options.points ?? SUMMARY_POINTS.default;
     if (!Number.isInteger(count) || count < SUMMARY_POINTS.min || count > SUMMARY_POINTS.max) {
       return {
@@ -162,7 +162,7 @@ export function createSummarizer(ctx: SummaryContext) {
     if (!topic) return summary(scope, pick(pool.map((unit) => ({ unit, relevance: relevance[unit.index]! })), count));
 
     // Whether the article covers the topic at all is the question answerer's decision.
-    const answer = ctx.ask(`What does the article say about ${topic}?`);
+    const answer = await ctx.ask(`What does the article say about ${topic}?`);
     if (answer.kind === 'usage') return { kind: 'usage', text: `“${topic}” names nothing to look up; try a subject such as a person, a place or an issue.` };
     const candidates = answer.kind === 'not-covered' ? [] : topicCandidates(topic, pool);
     if (candidates.length === 0) {
@@ -174,6 +174,6 @@ export function createSummarizer(ctx: SummaryContext) {
 
   return {
     summarize,
-    summarizeText: (args: string): Summary => summarize(parseSummaryArgs(args, sections)),
+    summarizeText: (args: string): Promise<Summary> => summarize(parseSummaryArgs(args, sections)),
   };
 }

@@ -96,8 +96,12 @@ export interface RankedPassage {
   /** Fused score: the ranking key. */
   score: number;
   lexical: number;
+  /** Lexical score as a share of the question's best possible one (every term at its best passage), 0..1. */
+  lexicalShare: number;
   alignment: number;
   dense: number;
+  /** Phrase proximity, 0..1. */
+  proximity: number;
 }
 
 export interface Retrieval {
@@ -120,7 +124,7 @@ const PROX_WINDOW = 3;
  * deal") that the passage has close together ("energy agreement"), each word matched by a close
  * word (cosine above the evidence floor).
  */
-function proximity(terms: QueryTerm[], sequence: string[]): number {
+export function proximity(terms: QueryTerm[], sequence: readonly string[]): number {
   let got = 0;
   let total = 0;
   for (let i = 0; i + 1 < terms.length; i++) {
@@ -282,7 +286,7 @@ export function createRetriever(
       const lexNorm = maxLex > 0 ? lex / maxLex : 0;
       const phrase = proximity(terms, passageSequence.get(p.id)!);
       const score = (semantic ? weights.lexical * lexNorm + weights.alignment * align + weights.dense * dense : lexNorm) + PROX_WEIGHT * phrase;
-      if (lex > 0 || align > 0 || dense > 0) ranked.push({ passage: p, score, lexical: lex, alignment: align, dense });
+      if (lex > 0 || align > 0 || dense > 0) ranked.push({ passage: p, score, lexical: lex, lexicalShare: lexNorm, alignment: align, dense, proximity: phrase });
     }
     ranked.sort((a, b) => b.score - a.score || a.passage.order - b.passage.order);
     const total = terms.reduce((s, t) => s + t.weight, 0);

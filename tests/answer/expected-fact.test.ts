@@ -38,13 +38,6 @@ describe('expectedFact', () => {
     expect(expectedFact('What is the price of concessions?')).toBeUndefined();
   });
 
-  it('reads "how much" of a concrete thing as a quantity of it, and of anything else as a degree', () => {
-    const concrete = (w: string) => ['oil', 'grain', 'water'].includes(w);
-    expect(expectedFact('How much oil does the country export?', concrete)).toMatchObject({ kind: 'count', focus: ['oil'], required: true });
-    expect(expectedFact('How much influence does the club have?', concrete)).toBeUndefined();
-    expect(expectedFact('How much water will the dam cost?', concrete)?.kind).toBe('amount');
-  });
-
   it('reads "where ... from" as a source, not a place', () => {
     expect(expectedFact('Where is the money coming from?')).toBeUndefined();
     expect(expectedFact('Where do the talks go from here?')).toBeUndefined();

@@ -49,7 +49,7 @@ describe('GIVEN the bot runs in HTTP mode', () => {
     const event = mentionEvent(h, 'summarise the article please', { channel: 'C0SUMMARY' });
     await h.sender.event(h.sender.eventCallback(event));
     const [post] = await h.fake.waitFor(() => botPosts(h, 'C0SUMMARY', event.ts as string).length && botPosts(h, 'C0SUMMARY', event.ts as string));
-    const summary = realAnswerer().summarize({ points: 3 });
+    const summary = await realAnswerer().summarize({ points: 3 });
     expect(summary.kind).toBe('summary');
     if (summary.kind === 'summary') expect(post!.text).toContain(summary.points[0]!.text.slice(0, 40));
     expect(JSON.stringify(post!.blocks)).toContain('alaska-summit/s');

@@ -19,8 +19,8 @@ export const ask = {
     .toJSON(),
   isPrivate: (interaction) => interaction.options.getBoolean('private') ?? false,
   async execute(interaction, { answerer }) {
-    // The core is in memory and answers in milliseconds: a direct reply meets the 3 s deadline.
-    const answer = answerer.ask(interaction.options.getString('question', true));
+    // The core is in memory and answers in tens of milliseconds: a direct reply meets the 3 s deadline.
+    const answer = await answerer.ask(interaction.options.getString('question', true));
     await respond(interaction, renderAnswer(answer, answerer.document), this.isPrivate(interaction));
   },
 } satisfies Command;

@@ -22,7 +22,7 @@ export const pinSummaryCommand = {
   // The summary is for the channel; refusals and explanations go to the user alone.
   isPrivate: () => false,
   async execute(interaction, { answerer, pinCooldown }) {
-    const summary = answerer.summarize(summaryOptions(interaction));
+    const summary = await answerer.summarize(summaryOptions(interaction));
     if (summary.kind !== 'summary') {
       await respond(interaction, renderNotice(summary.text), true);
       return;

@@ -19,7 +19,7 @@ export const summary = {
     const ephemeral = this.isPrivate(interaction);
     // A summary ranks every passage of the article; defer rather than race Discord's 3 s.
     await deferOnce(interaction, ephemeral);
-    await respond(interaction, renderSummary(answerer.summarize(summaryOptions(interaction)), answerer.document), ephemeral);
+    await respond(interaction, renderSummary(await answerer.summarize(summaryOptions(interaction)), answerer.document), ephemeral);
   },
   autocomplete: (interaction, { answerer }) => sectionChoices(interaction, answerer),
 } satisfies Command;

@@ -71,8 +71,8 @@ export function register(app: App, rt: SlackRuntime): void {
       }
       // The core is deterministic, so asking again reproduces exactly what the user saw.
       const message = share.command === 'ask'
-        ? answerQuestion(rt, share.text, { sharedBy: target.user })
-        : answerSummary(rt, share.text, { sharedBy: target.user, command: '/summary' });
+        ? await answerQuestion(rt, share.text, { sharedBy: target.user })
+        : await answerSummary(rt, share.text, { sharedBy: target.user, command: '/summary' });
       const posted = await postPublic(args.client, { channel: target.channel, user: target.user }, message);
       if (posted.ok) {
         // Remove the private copy: the public one replaces it.

@@ -8,7 +8,7 @@ import type { AllMiddlewareArgs, App, RespondFn, SlackCommandMiddlewareArgs } fr
 import type { RenderOptions, SlackMessage } from '../render-blocks.ts';
 import { renderAnswer, renderHelp, renderNotice, renderPassage, renderSummary } from '../render-blocks.ts';
 import { respondPrivately, type ReplyTarget } from '../send-reply.ts';
-import { runCore, type SlackRuntime } from '../slack-runtime.ts';
+import { runCore, runCoreAsync, type SlackRuntime } from '../slack-runtime.ts';
 import { ackThenRun } from './ack-then-run.ts';
 
 /** What a command listener is given by Bolt. */
@@ -17,18 +17,18 @@ export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 /** One private command: its name and how to answer its free text. */
 interface PrivateCommand {
   name: string;
-  answer(rt: SlackRuntime, text: string): SlackMessage;
+  answer(rt: SlackRuntime, text: string): SlackMessage | Promise<SlackMessage>;
 }
 
 /** /ask's answer; `options` frames it (a share button when private, "Shared by" when public). */
-export function answerQuestion(rt: SlackRuntime, text: string, options: RenderOptions): SlackMessage {
-  const r = runCore(rt, 'ask', () => rt.deps.answerer.ask(text));
+export async function answerQuestion(rt: SlackRuntime, text: string, options: RenderOptions): Promise<SlackMessage> {
+  const r = await runCoreAsync(rt, 'ask', () => rt.deps.answerer.ask(text));
   return r.ok ? renderAnswer(r.value, options) : renderNotice(r.apology);
 }
 
 /** /summary's (and /pin-summary's) summary of `text`: `[N] [section or topic]`. */
-export function answerSummary(rt: SlackRuntime, text: string, options: RenderOptions & { command: string }): SlackMessage {
-  const r = runCore(rt, 'summary', () => rt.deps.answerer.summarizeText(text));
+export async function answerSummary(rt: SlackRuntime, text: string, options: RenderOptions & { command: string }): Promise<SlackMessage> {
+  const r = await runCoreAsync(rt, 'summary', () => rt.deps.answerer.summarizeText(text));
   return r.ok ? renderSummary(r.value, { ...options, command: `${options.command} ${text}`.trim() }) : renderNotice(r.apology);
 }
 
@@ -68,7 +68,7 @@ export function register(app: App, rt: SlackRuntime): void {
   for (const command of COMMANDS) {
     app.command(command.name, async (args) => {
       await runCommand(rt, args, async (respond) => {
-        const message = command.answer(rt, args.command.text ?? '');
+        const message = await command.answer(rt, args.command.text ?? '');
         await respondPrivately(rt, respond, args.client, commandTarget(args), message);
       });
     });

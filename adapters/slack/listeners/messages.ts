@@ -12,7 +12,7 @@ import type { App, webApi } from '@slack/bolt';
 import { renderAnswer, renderNotice } from '../render-blocks.ts';
 import { answerPublicly, tellPrivately, type ReplyTarget } from '../send-reply.ts';
 import { slackTextToPlain } from '../slack-text.ts';
-import { admit, CORE_APOLOGY, runCore, type SlackRuntime } from '../slack-runtime.ts';
+import { admit, CORE_APOLOGY, runCoreAsync, type SlackRuntime } from '../slack-runtime.ts';
 
 /** The fields of a Slack message event this adapter reads. */
 interface IncomingMessage {
@@ -71,7 +71,7 @@ async function onMessage(rt: SlackRuntime, client: Client, m: IncomingMessage, v
   await rt.work.run(async () => {
     try {
       const question = slackTextToPlain(m.text ?? '', rt.bot.userId);
-      const answer = runCore(rt, 'ask', () => rt.deps.answerer.ask(question));
+      const answer = await runCoreAsync(rt, 'ask', () => rt.deps.answerer.ask(question));
       const message = answer.ok ? renderAnswer(answer.value) : renderNotice(answer.apology);
       await answerPublicly(rt, client, target, message);
     } catch (err) {

@@ -1,0 +1,35 @@
+/**
+ * npm run train: fits the scorer on the training articles (tests/eval/articles/split.json) and
+ * writes src/rank/scorer-weights.json. Reproducible: the fit is deterministic (full-batch, zero
+ * start), so the same articles, questions and code give the same weights.
+ *
+ *   npm run train               fit with every feature and write the weights
+ *   npm run train -- --dry-run  fit and print the figures, write nothing
+ *   npm run train -- --dry-run --no-encoder   the same without USE-lite
+ */
+import { writeFileSync } from 'node:fs';
+import { articleSpec, FIGURE_HEADER, figureLine, figures, fitScorer, holds, judge, split, type Judged } from './learning.ts';
+
+const dryRun = process.argv.includes('--dry-run');
+// --no-encoder: fit without USE-lite (its features are then 0), to see what it earns.
+const encoder = !process.argv.includes('--no-encoder');
+const { train } = split();
+const judged: Judged[] = [];
+for (const name of train) judged.push(...(await judge(articleSpec(name), { encoder })));
+const { model, loo } = fitScorer(judged, train);
+console.log(`leave-one-article-out, operating point ${model.operatingPoint}:`);
+console.log(FIGURE_HEADER);
+for (const a of train) console.log(figureLine(a, figures(loo.filter((o) => o.article === a), model.operatingPoint)));
+console.log(figureLine('all (pooled)', figures(loo, model.operatingPoint)));
+if (process.argv.includes('--misses')) {
+  for (const o of loo) {
+    if (o.question.kind !== 'in' || holds(o.cited[0] ?? '', o.question.gold)) continue;
+    console.log(`MISS ${o.article} ${o.question.id} p=${o.p.toFixed(2)} :: ${o.question.q}\n   gold: ${o.question.gold?.join(' | ')}\n   got:  ${(o.cited[0] ?? '').slice(0, 110)}`);
+  }
+}
+console.log('ranker weights:', JSON.stringify(model.ranker.weights));
+console.log('abstainer weights:', JSON.stringify(model.abstainer.weights), 'bias', model.abstainer.bias);
+if (!dryRun) {
+  writeFileSync('src/rank/scorer-weights.json', `${JSON.stringify(model, null, 2)}\n`);
+  console.log('wrote src/rank/scorer-weights.json');
+}
