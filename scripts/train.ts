@@ -8,27 +8,39 @@
  *   npm run train -- --dry-run --no-encoder   the same without USE-lite
  */
 import { writeFileSync } from 'node:fs';
-import { articleSpec, FIGURE_HEADER, figureLine, figures, fitScorer, holds, judge, split, type Judged } from './learning.ts';
+import { articleSpec, FIGURE_HEADER, figureLine, figures, fitScorer, holds, judge, LINEAR_OPTIONS, RANKER_KIND, split, type Judged } from './learning.ts';
 
 const dryRun = process.argv.includes('--dry-run');
+if (process.argv.includes('--boosted')) RANKER_KIND.kind = 'boosted';
 // --no-encoder: fit without USE-lite (its features are then 0), to see what it earns.
 const encoder = !process.argv.includes('--no-encoder');
 const { train } = split();
 const judged: Judged[] = [];
 for (const name of train) judged.push(...(await judge(articleSpec(name), { encoder })));
+if (process.argv.includes('--sweep')) {
+  for (const l2 of [0.0001, 0.001, 0.01, 0.03, 0.1, 0.3]) {
+    LINEAR_OPTIONS.l2 = l2;
+    const { loo, model } = fitScorer(judged, train);
+    const f = figures(loo, model.operatingPoint);
+    console.log(`l2 ${l2}: leave-one-article-out hit@1 ${(100 * f.hit1).toFixed(1)} hit@3 ${(100 * f.hit3).toFixed(1)} answer-hit ${(100 * f.answerHit).toFixed(1)}`);
+  }
+  process.exit(0);
+}
 const { model, loo } = fitScorer(judged, train);
 console.log(`leave-one-article-out, operating point ${model.operatingPoint}:`);
 console.log(FIGURE_HEADER);
 for (const a of train) console.log(figureLine(a, figures(loo.filter((o) => o.article === a), model.operatingPoint)));
 console.log(figureLine('all (pooled)', figures(loo, model.operatingPoint)));
+const meanHit1 = train.reduce((s, a) => s + figures(loo.filter((o) => o.article === a), model.operatingPoint).hit1, 0) / train.length;
+console.log(`mean of articles: hit@1 ${(100 * meanHit1).toFixed(1)}`);
 if (process.argv.includes('--misses')) {
   for (const o of loo) {
     if (o.question.kind !== 'in' || holds(o.cited[0] ?? '', o.question.gold)) continue;
     console.log(`MISS ${o.article} ${o.question.id} p=${o.p.toFixed(2)} :: ${o.question.q}\n   gold: ${o.question.gold?.join(' | ')}\n   got:  ${(o.cited[0] ?? '').slice(0, 110)}`);
   }
 }
-console.log('ranker weights:', JSON.stringify(model.ranker.weights));
-console.log('abstainer weights:', JSON.stringify(model.abstainer.weights), 'bias', model.abstainer.bias);
+console.log('ranker:', 'weights' in model.ranker ? JSON.stringify(model.ranker.weights) : `${model.ranker.trees.length} trees`);
+console.log('abstainer:', JSON.stringify(model.abstainer.weights), 'bias', model.abstainer.bias);
 if (!dryRun) {
   writeFileSync('src/rank/scorer-weights.json', `${JSON.stringify(model, null, 2)}\n`);
   console.log('wrote src/rank/scorer-weights.json');

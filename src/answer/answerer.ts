@@ -133,8 +133,9 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
   const sentencePostings = postingsOf(passages.flatMap((p) => p.sentences.map((s) => [s.id, contentWords(s.text)] as const)));
   const passageUse = new Map<string, Float32Array>();
   const sentenceUse = new Map<string, Float32Array>();
+  const windowUse = new Map<string, Float32Array>();
   const features: FeatureContext = {
-    passages, sentenceSif: sentenceEmbeddings, passageUse, sentenceUse, sentencePostings,
+    passages, sentenceSif: sentenceEmbeddings, passageUse, sentenceUse, windowUse, sentencePostings,
     headingPostings: postingsOf(passages.map((p) => [p.id, contentWords(p.heading)] as const)),
     passagePostings: postingsOf(passages.map((p) => [p.id, contentWords(`${p.heading} ${p.text}`)] as const)),
     sentenceWords: new Map(passages.flatMap((p) => p.sentences.map((s) => [s.id, wordsOf(s.text)] as const))),
@@ -153,7 +154,11 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
   const ready: Promise<void> = (async () => {
     if (!encoderLoad) return;
     encoder = await encoderLoad;
-    const units = passages.flatMap((p) => [{ id: p.id, text: `${p.heading}. ${p.text}`, map: passageUse }, ...p.sentences.map((s) => ({ id: s.id, text: s.text, map: sentenceUse }))]);
+    const units = passages.flatMap((p) => [
+      { id: p.id, text: `${p.heading}. ${p.text}`, map: passageUse },
+      ...p.sentences.map((s) => ({ id: s.id, text: s.text, map: sentenceUse })),
+      ...p.sentences.slice(0, -1).map((s, i) => ({ id: s.id, text: `${s.text} ${p.sentences[i + 1]!.text}`, map: windowUse })),
+    ]);
     const vectors = await embedCorpus(encoder, units.map((u) => u.text), options.embeddingCache);
     units.forEach((u, i) => u.map.set(u.id, vectors[i]!));
   })();

@@ -134,7 +134,7 @@ export function analyse(ctx: AskContext, asked: string, vectors?: QuestionVector
  * good share of the best one's probability, in article order. A sentence ending in a colon
  * brings the one it announces.
  */
-function answerSentences(best: Candidate, ranked: readonly Candidate[]): string[] {
+export function answerSentences(best: Candidate, ranked: readonly Candidate[]): string[] {
   const sentences = best.passage.passage.sentences;
   const chosen = new Set([best.sentence.index]);
   const second = ranked.find((c) => c.passage.passage === best.passage.passage && c !== best);

@@ -14,7 +14,7 @@
 import { foldText, isContent, tokenize } from '../text/terms.ts';
 import { askedAttribute, headOf } from './asked-about.ts';
 
-export type FactKind = 'count' | 'amount' | 'length' | 'time' | 'clock' | 'frequency' | 'number' | 'place' | 'quote' | 'advice';
+export type FactKind = 'count' | 'amount' | 'length' | 'time' | 'clock' | 'frequency' | 'number' | 'place' | 'quote' | 'advice' | 'person';
 
 export interface ExpectedFact {
   kind: FactKind;
@@ -69,6 +69,7 @@ const TIME = new RegExp(
     '\\b(?:next|last|this|coming|previous|following|early|late|in|by|until|since)\\s+(?:the\\s+)?(?:spring|summer|autumn|fall|winter|week|month|year|decade|century|new year)\\b',
     `\\b(?:\\d+|an?|${NUMBER_WORD})[\\s-]+(?:days?|weeks?|months?|years?|decades?)\\s+(?:ago|later|earlier|before|after)\\b`,
     '\\bprior to\\b',
+    '\\b\\d+(?:st|nd|rd|th)\\s+(?:minute|hour|day|week|month|year|century)\\b', // "in the 58th minute"
   ].join('|'),
   'i',
 );
@@ -118,9 +119,17 @@ export function relaxed(fact: ExpectedFact): ExpectedFact | undefined {
   return fact.loose ? undefined : { ...fact, loose: true };
 }
 
+/** "What did the mayor say?", "how did they react": someone's words, which news writing quotes. */
+const SAID_QUESTION = /\b(?:what|how) (?:did|does|do|has|have|had|will|would) .+? (?:say|said|think|react|respond|argue|tell|told|claim|warn)\b/;
+/** Chat spellings of contractions: "whats", "whens" read as "what is", "when is". */
+export function expandContractions(q: string): string {
+  return q.replace(/\b(what|when|where|who|how|why)(?:'?s)\b/g, '$1 is');
+}
 const CALLED_QUESTION = /\bwhat (?:did|does|do|has|have|had|would|will) .+? (?:call|calls|called|dub|dubbed|label|labelled|labeled|term|termed|nickname|nicknamed)\b/;
 /** A quotation: text between quotation marks (curly or straight, after folding). */
 const QUOTE = /"[^"]{3,}"/;
+/** A person or group named: two capitalised words in a row after the sentence's first word ("board member Rafael Ostrowski"), or a word for people. */
+const PERSON = /.\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b|\b(?:residents|people|members|officials|critics|supporters|opponents|experts|economists|analysts|voters|parents|workers|farmers|scientists|researchers|groups|leaders)\b/;
 
 /** "when" asks for a time only as the question word: "when did", "when is", not "what happens when they". */
 const WHEN_QUESTION = /\bwhen (?:is|was|are|were|do|does|did|will|would|can|could|should|has|have|had|might|may|must)\b|^when\b|\bby when\b|\b(?:what|which) (?:year|date|day|month|time)\b/;
@@ -130,7 +139,7 @@ const WHEN_QUESTION = /\bwhen (?:is|was|are|were|do|does|did|will|would|can|coul
  * ("how much influence" asks for a degree, which words may answer).
  */
 export function expectedFact(question: string): ExpectedFact | undefined {
-  const q = foldText(question).toLowerCase();
+  const q = expandContractions(foldText(question).toLowerCase());
   const required = (kind: FactKind, focus: string[] = []): ExpectedFact => ({ kind, focus, required: true });
   if (/\bhow many\b/.test(q)) return required('count', focusAfter(q, 'how many'));
   if (/\bhow far\b/.test(q)) return { ...required('length'), unit: 'distance' };
@@ -149,11 +158,13 @@ export function expectedFact(question: string): ExpectedFact | undefined {
   if (/\bhow (?:often|frequently)\b/.test(q)) return required('frequency');
   if (CLOCK_QUESTION.test(q)) return required('clock');
   if (WHEN_QUESTION.test(q)) return FUTURE_QUESTION.test(q) ? { ...required('time'), tense: 'future' } : required('time');
-  if (/\bhow old\b|\bwhat (?:percentage|percent|share|proportion|number|fraction)\b/.test(q)) return required('number');
+  if (/\bhow (?:old|big|large|small|tall|high|deep|wide|heavy|fast|quickly)\b|\bwhat (?:percentage|percent|share|proportion|number|fraction)\b/.test(q)) return required('number');
   if (/\b(?:should|ought to|must|needs? to|has to|have to)\b/.test(q)) return { kind: 'advice', focus: [], required: false };
   if (WHERE_QUESTION.test(q)) return { kind: 'place', focus: [], required: false };
   // "What did Trump call the war?": the name given, which news writing quotes ("Europe's endless war").
-  if (CALLED_QUESTION.test(q)) return { kind: 'quote', focus: [], required: false };
+  if (CALLED_QUESTION.test(q) || SAID_QUESTION.test(q)) return { kind: 'quote', focus: [], required: false };
+  // "Who voted against it?": a person or a group, which news writing names.
+  if (/^(?:\W*(?:ok|so|and|but)\W+)*who\b(?!'s| is| was| are| were)/.test(q)) return { kind: 'person', focus: [], required: false };
   return undefined;
 }
 
@@ -204,6 +215,8 @@ export function statesFact(fact: ExpectedFact, sentence: string, similar?: Focus
       return quantities(text).length > 0 || MONEY.test(text) || PERCENT.test(text);
     case 'advice':
       return ADVICE.test(text);
+    case 'person':
+      return PERSON.test(text);
   }
 }
 

@@ -42,7 +42,8 @@ function asksAuthor(q: string): boolean {
 export function metaIntent(question: string): MetaIntent {
   const q = question.toLowerCase();
   if (asksAuthor(q)) return 'author';
-  if (/\b(?:what(?:'s| is) (?:the|its) (?:title|headline)|title of (?:the|this) (?:article|piece)|headline)\b/.test(q)) return 'title';
+  // "what's the headline?", not "what about the headline numbers?" (a section may be called that).
+  if (/\bwhat(?:'s| is) (?:the|its) (?:title|headline)\W*$|\b(?:title|headline) of (?:the|this) (?:article|piece|story)\b/.test(q)) return 'title';
   return undefined;
 }
 

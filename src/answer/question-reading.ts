@@ -10,7 +10,7 @@
  */
 import { foldText, isContent, tokenize, withoutQuestionFraming } from '../text/terms.ts';
 import { askedAttribute, asksForService, introducedName, isYesNoQuestion } from './asked-about.ts';
-import { expectedFact, type ExpectedFact } from './expected-fact.ts';
+import { expandContractions, expectedFact, type ExpectedFact } from './expected-fact.ts';
 import { metaIntent, namesIn, summaryRequest } from './normalise-question.ts';
 
 export type QuestionType =
@@ -62,7 +62,7 @@ function typeOf(q: string, fact: ExpectedFact | undefined): QuestionType {
 /** Reads a cleaned, corrected question. Never throws. */
 export function readQuestionText(question: string): QuestionReading {
   const text = question.trim();
-  const q = foldText(text).toLowerCase();
+  const q = expandContractions(foldText(text).toLowerCase());
   const base = { text, negated: NEGATED.test(q), names: [], attribute: [], focus: [], serviceRequest: false };
   const meta = metaIntent(text);
   if (meta) return { ...base, type: meta };

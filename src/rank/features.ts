@@ -49,6 +49,7 @@ export const SENTENCE_FEATURES = [
   { name: 'denial', doc: 'sentence: negates or denies, for a yes/no question (answers are often "no"); 0 otherwise' },
   { name: 'introduces', doc: 'sentence: first in the article to name the person a "who is X" question asks about' },
   { name: 'lead', doc: "passage: the article's first paragraph (news writing states the main outcome there)" },
+  { name: 'leadYesNo', doc: 'passage: the first paragraph, for a yes/no question (did they agree? is asked of the main outcome)' },
   { name: 'position', doc: "passage: position in the article, 0 first .. 1 last" },
   { name: 'first', doc: "sentence: its paragraph's first (topic) sentence" },
   { name: 'length', doc: 'sentence: length in words, min(1, words / 40): short sentences say less' },
@@ -56,6 +57,7 @@ export const SENTENCE_FEATURES = [
   { name: 'sContent', doc: "sentence: alignment over the question's words other than the article's names" },
   { name: 'focusUse', doc: "passage: USE-lite cosine with the question's focus words alone" },
   { name: 'sFocusUse', doc: "sentence: USE-lite cosine with the question's focus words alone" },
+  { name: 'windowUse', doc: 'sentence: USE-lite cosine of the better of the two-sentence windows it is in (an answer may span two sentences)' },
   { name: 'passageBestUse', doc: "passage: its best sentence's USE-lite cosine (a passage with one strongly matching sentence)" },
   { name: 'passageBestAlign', doc: "passage: its best sentence's alignment" },
   { name: 'neighbourUse', doc: "sentence: the better of its neighbours' USE-lite cosines (answers often span two sentences)" },
@@ -119,6 +121,8 @@ export const QUESTION_FEATURES = [
   { name: 'missingShape', doc: 'the question asks for a shape of fact (a number, a date) and no well-matching sentence gives it' },
   { name: 'service', doc: 'a how-to or a task for the asker ("how do I...", "write me...")' },
   { name: 'oneWord', doc: 'the question has a single content word' },
+  { name: 'nothingMatched', doc: 'no word of the question has any evidence in the article (coverage exactly 0): nothing to answer from' },
+  { name: 'attributeUnmatched', doc: 'the question asks an attribute ("the population of X") the article has no close word for' },
 ] as const satisfies readonly FeatureSpec[];
 
 export type SentenceFeature = (typeof SENTENCE_FEATURES)[number]['name'];
@@ -142,6 +146,8 @@ export interface FeatureContext {
   /** USE-lite embeddings of passages and sentences, by id (empty without the encoder). */
   passageUse: ReadonlyMap<string, Float32Array>;
   sentenceUse: ReadonlyMap<string, Float32Array>;
+  /** USE-lite embeddings of each sentence joined with the next, by the first sentence's id. */
+  windowUse: ReadonlyMap<string, Float32Array>;
   sentencePostings: Postings;
   passagePostings: Postings;
   headingPostings: Postings;
@@ -233,6 +239,7 @@ export function sentenceCandidates(fx: FeatureContext, reading: QuestionReading,
         yesNo && negates(s.text) ? 1 : 0,
         introduced === s.id ? 1 : 0,
         p.order === 0 ? 1 : 0,
+        p.order === 0 && yesNo ? 1 : 0,
         p.order / last,
         i === 0 ? 1 : 0,
         Math.min(1, words.length / LENGTH_SCALE),
@@ -240,6 +247,7 @@ export function sentenceCandidates(fx: FeatureContext, reading: QuestionReading,
         sContent.get(s.id) ?? 0,
         pFocusUse,
         focusUse ? Math.max(0, similarity(focusUse, fx.sentenceUse.get(s.id))) : 0,
+        questionUse ? Math.max(0, similarity(questionUse, fx.windowUse.get(s.id)), similarity(questionUse, fx.windowUse.get(p.sentences[i - 1]?.id ?? ''))) : 0,
         // Derived below.
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
       ];
@@ -297,6 +305,8 @@ export function questionFeatures(facts: QuestionFacts, ranked: readonly Candidat
     reading.fact?.required ? 1 - shapeGiven : 0,
     reading.serviceRequest ? 1 : 0,
     terms.length === 1 ? 1 : 0,
+    retrieval.coverage === 0 ? 1 : 0,
+    reading.attribute.some((w) => (terms.find((t) => t.token.word === w)?.strength ?? 0) === 0) ? 1 : 0,
   ];
 }
 

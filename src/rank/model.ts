@@ -11,6 +11,7 @@
  */
 import { QUESTION_FEATURES, SENTENCE_FEATURES, type FeatureSpec } from './features.ts';
 import weightsJson from './scorer-weights.json' with { type: 'json' };
+import { predictBoosted, type BoostedModel } from './boost.ts';
 
 export interface LinearModel {
   /** Weight per feature name; a feature missing here weighs 0. */
@@ -24,7 +25,8 @@ export interface ScorerModel {
   /** When and from what it was fitted. */
   trainedAt: string;
   trainedOn: string[];
-  ranker: LinearModel;
+  /** Linear weights, or boosted regression trees over the same features. */
+  ranker: LinearModel | BoostedModel;
   abstainer: LinearModel;
   /** Answer when P(covered) is at least this. */
   operatingPoint: number;
@@ -55,15 +57,32 @@ export interface CompiledScorer {
   operatingPoint: number;
 }
 
+/** A ranker as a scoring function over a feature row in `SENTENCE_FEATURES` order. */
+export function rankerOf(ranker: LinearModel | BoostedModel): (x: readonly number[]) => number {
+  if ('kind' in ranker && ranker.kind === 'boosted') {
+    const names = SENTENCE_FEATURES.map((f) => f.name);
+    if (ranker.features.join() !== names.join()) throw new Error('the boosted ranker was fitted on another feature set: run "npm run train"');
+    return (x) => predictBoosted(ranker, x);
+  }
+  const linear = ranker as LinearModel;
+  const w = weightVector(linear, SENTENCE_FEATURES);
+  return (x) => dot(w, x) + linear.bias;
+}
+
+/** The abstainer as a function from question features (`QUESTION_FEATURES` order) to P(covered). */
+export function abstainerOf(abstainer: LinearModel): (q: readonly number[]) => number {
+  const w = weightVector(abstainer, QUESTION_FEATURES);
+  return (q) => sigmoid(dot(w, q) + abstainer.bias);
+}
+
 export function compileScorer(model: ScorerModel = SCORER): CompiledScorer {
   if (model.version !== FEATURE_VERSION) {
     throw new Error(`scorer weights are for feature version ${model.version}, this code computes version ${FEATURE_VERSION}: run "npm run train"`);
   }
-  const wr = weightVector(model.ranker, SENTENCE_FEATURES);
-  const wa = weightVector(model.abstainer, QUESTION_FEATURES);
+  const covered = abstainerOf(model.abstainer);
   return {
-    rank: (x) => dot(wr, x) + model.ranker.bias,
-    covered: (q) => sigmoid(dot(wa, q) + model.abstainer.bias),
+    rank: rankerOf(model.ranker),
+    covered,
     operatingPoint: model.operatingPoint,
   };
 }

@@ -22,6 +22,8 @@ const EXTRA_STOP = [
   'again', 'ever', 'even', 'yet', 'though', 'although', 'whether', 'either', 'neither', 'own', 'few',
   'every', 'everything', 'anything', 'something', 'nothing', 'someone', 'anyone', 'one', 'ones', 'thing', 'things',
   'let', 'lets', 'let\'s', 'i\'m', 'i\'d', 'you\'re', 'there\'s', 'what\'s', 'who\'s', 'how\'s', 'that\'s', 'whats',
+  // chat spellings of the same contractions
+  'whens', 'wheres', 'whos', 'hows', 'thats', 'theres', 'whys', 'when\'s', 'where\'s', 'why\'s',
   // question framing and chat filler: no content in a question
   'tell', 'know', 'explain', 'describe', 'please', 'pls', 'plz', 'thanks', 'thank', 'ok', 'okay', 'so', 'um', 'uh',
   'lol', 'lmao', 'haha', 'hey', 'hi', 'hello', 'yo', 'actually', 'really', 'basically', 'literally', 'kinda',
