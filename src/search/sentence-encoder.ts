@@ -34,7 +34,8 @@ let shared: Promise<SentenceEncoder> | undefined;
  */
 export function loadUseEncoder(): Promise<SentenceEncoder> {
   shared ??= new Promise<SentenceEncoder>((resolve, reject) => {
-    const worker = new Worker(new URL('./use-worker.mjs', import.meta.url));
+    // Plain JavaScript: the worker needs none of the parent's loader flags (--input-type, --import tsx).
+    const worker = new Worker(new URL('./use-worker.mjs', import.meta.url), { execArgv: [] });
     const pending = new Map<number, { resolve: (v: Float32Array[]) => void; reject: (e: Error) => void }>();
     let next = 0;
     const idle = () => {
