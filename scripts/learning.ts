@@ -194,11 +194,11 @@ export function leaveOneOut(judged: readonly Judged[], articles: readonly string
   return { outcomes, oofQ };
 }
 
-export function outcomeOf(j: Judged, ranker: Ranker, abstainer: LinearModel): Outcome {
+export function outcomeOf(j: Judged, ranker: Ranker, abstainer: LinearModel, share?: number): Outcome {
   const r = rankWith(j, ranker);
   if (!r) return { article: j.article, question: j.question, cited: [], answerText: '', p: j.question.where === 'answer' ? 1 : 0 };
   const p = abstainerOf(abstainer)(r.q);
-  return { article: j.article, question: j.question, cited: citedPassages(r.ranked), answerText: r.ranked[0] ? answerSentences(r.ranked[0], r.ranked).join(' ') : '', p };
+  return { article: j.article, question: j.question, cited: citedPassages(r.ranked), answerText: r.ranked[0] ? answerSentences(r.ranked[0], r.ranked, share).join(' ') : '', p };
 }
 
 /** The abstainer: in-scope questions are covered (1), off-topic and not-answered ones are not (0); each article weighs the same. */

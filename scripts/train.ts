@@ -8,7 +8,7 @@
  *   npm run train -- --dry-run --no-encoder   the same without USE-lite
  */
 import { writeFileSync } from 'node:fs';
-import { articleSpec, FIGURE_HEADER, figureLine, figures, fitScorer, holds, judge, LINEAR_OPTIONS, RANKER_KIND, split, type Judged } from './learning.ts';
+import { articleSpec, FIGURE_HEADER, figureLine, figures, fitScorer, holds, judge, LINEAR_OPTIONS, outcomeOf, RANKER_KIND, split, type Judged } from './learning.ts';
 
 const dryRun = process.argv.includes('--dry-run');
 if (process.argv.includes('--boosted')) RANKER_KIND.kind = 'boosted';
@@ -17,6 +17,17 @@ const encoder = !process.argv.includes('--no-encoder');
 const { train } = split();
 const judged: Judged[] = [];
 for (const name of train) judged.push(...(await judge(articleSpec(name), { encoder })));
+if (process.argv.includes('--sweep-answer')) {
+  // How often a second sentence joins the answer, against how often the answer holds a gold phrase.
+  const { model } = fitScorer(judged, train);
+  for (const share of [0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.01]) {
+    const outs = judged.map((j) => outcomeOf(j, model.ranker, model.abstainer, share));
+    const f = figures(outs, model.operatingPoint);
+    const sentences = outs.filter((o) => o.answerText).map((o) => o.answerText.split(/(?<=[.!?”"])\s+(?=[A-Z“"])/).length);
+    console.log(`second-sentence share ${share}: answer-hit ${(100 * f.answerHit).toFixed(1)} (in-sample), sentences per answer ${(sentences.reduce((a, b) => a + b, 0) / sentences.length).toFixed(2)}`);
+  }
+  process.exit(0);
+}
 if (process.argv.includes('--sweep')) {
   for (const l2 of [0.0001, 0.001, 0.01, 0.03, 0.1, 0.3]) {
     LINEAR_OPTIONS.l2 = l2;

@@ -134,11 +134,11 @@ export function analyse(ctx: AskContext, asked: string, vectors?: QuestionVector
  * good share of the best one's probability, in article order. A sentence ending in a colon
  * brings the one it announces.
  */
-export function answerSentences(best: Candidate, ranked: readonly Candidate[]): string[] {
+export function answerSentences(best: Candidate, ranked: readonly Candidate[], share = SECOND_SENTENCE_SHARE): string[] {
   const sentences = best.passage.passage.sentences;
   const chosen = new Set([best.sentence.index]);
   const second = ranked.find((c) => c.passage.passage === best.passage.passage && c !== best);
-  if (second && Math.exp(second.score - best.score) >= SECOND_SENTENCE_SHARE) chosen.add(second.sentence.index);
+  if (second && Math.exp(second.score - best.score) >= share) chosen.add(second.sentence.index);
   const next = sentences[best.sentence.index + 1];
   if (next && best.sentence.text.trimEnd().endsWith(':')) chosen.add(next.index);
   return [...chosen].sort((x, y) => x - y).map((i) => sentences[i]!.text);

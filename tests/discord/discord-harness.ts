@@ -46,6 +46,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     feedback: new MemoryFeedbackStore(),
     limits: { ...TEST_LIMITS, ...options.limits },
   };
+  // As npm start does: the encoder and the article's embeddings are ready before the platform connects.
+  await deps.answerer.ready;
   // Small retries and timeouts keep fault tests quick; offset 0 makes Retry-After exact.
   const adapter = await startDiscord(
     { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl },

@@ -64,6 +64,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     feedback,
     limits: { ...TEST_LIMITS, ...options.limits },
   };
+  // As npm start does: the encoder and the article's embeddings are ready before the platform connects.
+  await deps.answerer.ready;
   const slack = await startSlack(
     {
       botToken: BOT_TOKEN,
