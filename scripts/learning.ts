@@ -231,8 +231,9 @@ export function figures(outcomes: readonly Outcome[], threshold: number): Figure
   const byline = (o: Outcome) => o.question.where === 'answer';
   return {
     n: ins.length, nOos: oos.length, nHard: hard.length,
-    hit1: share(ins, (o) => byline(o) || (o.cited[0] !== undefined && holds(o.cited[0], o.question.gold))),
-    hit3: share(ins, (o) => byline(o) || o.cited.slice(0, 3).some((t) => holds(t, o.question.gold))),
+    // As the shared scorer counts them: a declined question cites nothing, so it is no hit.
+    hit1: share(ins, (o) => byline(o) || (answered(o) && o.cited[0] !== undefined && holds(o.cited[0], o.question.gold))),
+    hit3: share(ins, (o) => byline(o) || (answered(o) && o.cited.slice(0, 3).some((t) => holds(t, o.question.gold)))),
     answerHit: share(ins, (o) => byline(o) || (answered(o) && holds(o.answerText, o.question.gold))),
     answered: share(ins, answered),
     abstain: share(oos, (o) => !answered(o)),
