@@ -80,8 +80,8 @@ export function knows(known: ReadonlySet<string>, word: string): boolean {
 
 /** What a missing shape of fact is called in a reply. */
 const MISSING_FACT: Record<string, string> = {
-  count: 'a number', amount: 'a sum', length: 'a duration or distance', time: 'a date or time', clock: 'a time of day',
-  frequency: 'how often', number: 'a figure',
+  count: 'number', amount: 'sum', length: 'duration or distance', time: 'date or time', clock: 'time of day',
+  frequency: 'rate', number: 'figure',
 };
 
 /** Words with evidence below this are "not matched" in a reply's reason. */

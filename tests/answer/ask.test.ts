@@ -154,3 +154,11 @@ describe('any input', () => {
     expect((await answerer.ask('x'.repeat(100_000))).kind).toBe('usage');
   }, 60_000);
 });
+
+describe('the reason a question is declined', () => {
+  it('says which shape of fact the article lacks, in plain words', async () => {
+    const a = await answerer.ask('How many warheads does Russia have?');
+    expect(a).toMatchObject({ kind: 'not-covered', reason: 'missing-fact' });
+    expect(a.text).toMatch(/^The article gives no number for that\./);
+  });
+});
