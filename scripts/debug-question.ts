@@ -4,10 +4,8 @@
  *   npx tsx scripts/debug-question.ts "question" ["question" ...]   (CORPUS_DIR picks the article)
  */
 import { createAnswerer } from '../src/index.ts';
-import { analyse, readQuestion, type AskContext } from '../src/answer/ask.ts';
-import { cleanQuestion } from '../src/answer/normalise-question.ts';
-import { questionTexts, QUESTION_FEATURES, SENTENCE_FEATURES } from '../src/rank/features.ts';
-import { readQuestionText } from '../src/answer/question-reading.ts';
+import { analyse, askedQuestion, type AskContext } from '../src/answer/ask.ts';
+import { embedQuestion, QUESTION_FEATURES, SENTENCE_FEATURES } from '../src/rank/features.ts';
 import { loadUseEncoder } from '../src/search/sentence-encoder.ts';
 
 let ctx: AskContext | undefined;
@@ -16,9 +14,9 @@ const a = createAnswerer({ corpusDir: process.env.CORPUS_DIR ?? 'corpus', encode
 await a.ready;
 const show = (names: readonly { name: string }[], x: readonly number[]) => names.map((f, i) => (x[i] ? `${f.name}=${x[i]!.toFixed(2)}` : '')).filter(Boolean).join(' ');
 for (const q of process.argv.slice(2)) {
-  const asked = readQuestion(ctx!, cleanQuestion(q));
-  const v = await encoder.embed(questionTexts(readQuestionText(asked)));
-  const x = analyse(ctx!, asked, { question: v[0]!, ...(v[1] ? { focus: v[1] } : {}) });
+  const read = askedQuestion(ctx!, q);
+  const asked = 'kind' in read ? q : read.reading.text;
+  const x = 'kind' in read ? undefined : analyse(ctx!, read.reading, await embedQuestion(encoder, read.reading));
   console.log(`\n## ${q}${asked !== q ? `  (read as “${asked}”)` : ''}`);
   if (x) {
     const { reading } = x;

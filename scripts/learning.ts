@@ -10,10 +10,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAnswerer, loadCorpus } from '../src/index.ts';
 import type { AskContext } from '../src/answer/ask.ts';
-import { analyse, answerSentences, readQuestion } from '../src/answer/ask.ts';
-import { cleanQuestion } from '../src/answer/normalise-question.ts';
-import { readQuestionText } from '../src/answer/question-reading.ts';
-import { questionFeatures, questionTexts, QUESTION_FEATURES, SENTENCE_FEATURES, type Candidate, type QuestionFacts } from '../src/rank/features.ts';
+import { analyse, answerSentences, askedQuestion } from '../src/answer/ask.ts';
+import { embedQuestion, questionFeatures, QUESTION_FEATURES, SENTENCE_FEATURES, type Candidate, type QuestionFacts } from '../src/rank/features.ts';
 import { fitListwise, fitLogistic, type RankGroup } from '../src/rank/fit.ts';
 import { abstainerOf, compileScorer, FEATURE_VERSION, rankerOf, type LinearModel, type ScorerModel } from '../src/rank/model.ts';
 import { fitBoosted, type BoostedModel } from '../src/rank/boost.ts';
@@ -101,15 +99,13 @@ export async function judge(spec: ArticleSpec, options: { encoder: boolean }): P
   const out: Judged[] = [];
   for (const file of spec.questionFiles) {
     for (const question of readQuestions(file)) {
-      const cleaned = cleanQuestion(question.q);
-      const asked = readQuestion(ctx!, cleaned);
-      const reading = readQuestionText(asked);
-      if (['author', 'title', 'greeting', 'summary'].includes(reading.type) || question.where === 'answer') {
+      // Authorship, greetings and summary requests never reach the scorer.
+      const asked = askedQuestion(ctx!, question.q);
+      if ('kind' in asked || asked.reading.type === 'summary' || question.where === 'answer') {
         out.push({ article: spec.name, question });
         continue;
       }
-      const vectors = encoder ? await encoder.embed(questionTexts(reading)) : undefined;
-      const a = analyse(ctx!, asked, vectors && { question: vectors[0]!, ...(vectors[1] ? { focus: vectors[1] } : {}) });
+      const a = analyse(ctx!, asked.reading, encoder ? await embedQuestion(encoder, asked.reading) : undefined);
       if (!a) {
         out.push({ article: spec.name, question });
         continue;

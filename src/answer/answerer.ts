@@ -11,10 +11,9 @@ import { embedCorpus, loadUseEncoder, type SentenceEncoder } from '../search/sen
 import { cosine, loadWordVectors, type WordVectors } from '../search/word-vectors.ts';
 import { correctQuestion, Speller } from '../text/spelling.ts';
 import { clipText, contentTerms, tokenize } from '../text/terms.ts';
-import { questionTexts, wordsOf, type FeatureContext, type QuestionVectors } from '../rank/features.ts';
-import { readQuestionText } from './question-reading.ts';
+import { embedQuestion, wordsOf, type FeatureContext } from '../rank/features.ts';
 import { compileScorer, type ScorerModel } from '../rank/model.ts';
-import { answerQuestion, readQuestion, type AskContext } from './ask.ts';
+import { answerAsked, askedQuestion, type AskContext } from './ask.ts';
 import { createSummarizer } from './summarize.ts';
 import { cleanQuestion, MAX_QUESTION_LENGTH, summaryRequest } from './normalise-question.ts';
 
@@ -143,7 +142,7 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
     alignUnits: (terms, postings) => retriever.alignUnits(terms, postings),
   };
   const ctx: AskContext = {
-    document, passages, retriever, semantic, features, scorer: compileScorer(options.scorer), knownWords,
+    document, retriever, features, scorer: compileScorer(options.scorer), knownWords,
     byline: bylinePassage(document), suggestions: examples, usageText, speller,
   };
   options.onContext?.(ctx);
@@ -168,15 +167,9 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
   /** The answer core with the question's USE-lite embeddings, once the encoder is ready. */
   async function answerWithVectors(question: string): Promise<Answer> {
     await ready;
-    const cleaned = cleanQuestion(question);
-    const asked = cleaned && cleaned.length <= MAX_QUESTION_LENGTH ? readQuestion(ctx, cleaned) : '';
-    return answerQuestion(ctx, question, asked ? await questionVectors(asked) : undefined);
-  }
-
-  async function questionVectors(asked: string): Promise<QuestionVectors | undefined> {
-    if (!encoder) return undefined;
-    const [question, focus] = await encoder.embed(questionTexts(readQuestionText(asked)));
-    return { question: question!, ...(focus ? { focus } : {}) };
+    const asked = askedQuestion(ctx, question);
+    if ('kind' in asked) return asked;
+    return answerAsked(ctx, asked, encoder && await embedQuestion(encoder, asked.reading));
   }
 
   const summarizer = createSummarizer({

@@ -8,7 +8,6 @@
  */
 import type { Answer, Citation, Document, Passage } from '../types.ts';
 import type { Retriever } from '../search/retrieve.ts';
-import type { SemanticSpace } from '../search/semantic.ts';
 import { clipText, isContent, oneEditApart, tokenize, withoutQuestionFraming } from '../text/terms.ts';
 import { correctQuestion, type Speller } from '../text/spelling.ts';
 import { questionFeatures, QUESTION_FEATURES, sentenceCandidates, type Candidate, type FeatureContext, type QuestionFacts, type QuestionVectors } from '../rank/features.ts';
@@ -25,9 +24,7 @@ const SECOND_SENTENCE_SHARE = 0.5;
 
 export interface AskContext {
   document: Document;
-  passages: readonly Passage[];
   retriever: Retriever;
-  semantic?: SemanticSpace;
   features: FeatureContext;
   scorer: CompiledScorer;
   /** Lowercased words that occur in the article or its metadata. */
@@ -109,15 +106,14 @@ function notCovered(ctx: AskContext, question: string, reason: NotCoveredReason,
   };
 }
 
-/** A cleaned question with its typos corrected: what `answerQuestion` reads (developer tools use it too). */
+/** A cleaned question with its typos corrected: what the scorer reads. */
 export function readQuestion(ctx: AskContext, question: string): string {
   return ctx.speller ? correctQuestion(ctx.speller, question) : question;
 }
 
-/** Reading, candidates, scores and the probability of being covered, for a cleaned, corrected question. */
-export function analyse(ctx: AskContext, asked: string, vectors?: QuestionVectors): Analysis | undefined {
-  const reading = readQuestionText(asked);
-  const retrieval = ctx.retriever.retrieve(asked);
+/** Reading, candidates, scores and the probability of being covered, for a question as read. */
+export function analyse(ctx: AskContext, reading: QuestionReading, vectors?: QuestionVectors): Analysis | undefined {
+  const retrieval = ctx.retriever.retrieve(reading.text);
   if (retrieval.terms.length === 0) return undefined;
   const unknownNames = reading.names.filter((n) => n.words.some((w) => !knows(ctx.knownWords, w))).map((n) => n.name);
   const ranked = sentenceCandidates(ctx.features, reading, retrieval, vectors);
@@ -144,7 +140,18 @@ export function answerSentences(best: Candidate, ranked: readonly Candidate[], s
   return [...chosen].sort((x, y) => x - y).map((i) => sentences[i]!.text);
 }
 
-export function answerQuestion(ctx: AskContext, raw: string, vectors?: QuestionVectors): Answer {
+/** A question cleaned, corrected and read once, ready for the scorer. */
+export interface AskedQuestion {
+  /** As written (cleaned): what replies quote. */
+  question: string;
+  reading: QuestionReading;
+}
+
+/**
+ * Reads a raw question, or answers it at once when it needs no scorer: empty, too long, no
+ * content, a greeting, or authorship and title (from the byline).
+ */
+export function askedQuestion(ctx: AskContext, raw: string): AskedQuestion | Answer {
   const question = cleanQuestion(raw);
   if (!question) return { kind: 'usage', question, reason: 'empty', text: ctx.usageText };
   if (question.length > MAX_QUESTION_LENGTH) {
@@ -153,23 +160,31 @@ export function answerQuestion(ctx: AskContext, raw: string, vectors?: QuestionV
       text: `That message is ${question.length.toLocaleString('en')} characters long; please ask one question in under ${MAX_QUESTION_LENGTH.toLocaleString('en')} characters.`,
     };
   }
-
   // Everything below reads the question with its typos corrected; replies quote it as written.
   const asked = readQuestion(ctx, question);
-  const read = asked !== question ? { readAs: asked } : {};
   const reading = readQuestionText(asked);
   if (reading.type === 'author' || reading.type === 'title') {
     const d = ctx.document;
     const text = reading.type === 'author' && d.author
       ? `The article “${d.title}” was written by ${d.author}.`
       : `The article is titled “${d.title}”${d.author ? `, by ${d.author}` : ''}.`;
-    return { kind: 'answered', question, ...read, text, sentences: [text], citations: [citation(ctx.byline, 1)] };
+    return { kind: 'answered', question, ...readAs(question, reading), text, sentences: [text], citations: [citation(ctx.byline, 1)] };
   }
   if (reading.type === 'greeting' || !withoutQuestionFraming(tokenize(asked)).some(isContent)) {
     return { kind: 'usage', question, reason: 'no-content', text: ctx.usageText };
   }
+  return { question, reading };
+}
 
-  const analysis = analyse(ctx, asked, vectors);
+/** `readAs` for an answer, when typo correction changed the question. */
+function readAs(question: string, reading: QuestionReading): { readAs?: string } {
+  return reading.text !== question ? { readAs: reading.text } : {};
+}
+
+/** The scorer's answer to a question as read, with its USE-lite embeddings when there are any. */
+export function answerAsked(ctx: AskContext, { question, reading }: AskedQuestion, vectors?: QuestionVectors): Answer {
+  const read = readAs(question, reading);
+  const analysis = analyse(ctx, reading, vectors);
   if (!analysis) return { kind: 'usage', question, reason: 'no-content', text: ctx.usageText };
   if (analysis.covered < ctx.scorer.operatingPoint) return notCovered(ctx, question, reasonOf(analysis), analysis, read.readAs, analysis.covered);
   const best = analysis.ranked[0]!;

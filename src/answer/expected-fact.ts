@@ -88,11 +88,6 @@ const PLACE = new RegExp(
 const FREQUENCY = /\bevery\b|\bper (?:day|week|month|year|hour)\b|\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly)\b|\btimes an? \b|\bonce\b|\btwice\b|\ban? (?:day|week|month|year)\b/i;
 const ADVICE = /\b(?:should|must|ought|needs?|needed|necessity|necessary|essential|imperative|has to|have to|required?|requires)\b/i;
 
-/** Whether a word only asks about money ("cost", "pay"): a sum answers it without repeating it. */
-export function isMoneyWord(word: string): boolean {
-  return MONEY_QUESTION.test(word);
-}
-
 const MONEY_QUESTION = /\b(?:cost|costs|costing|pay|paid|pays|paying|spend|spent|price|prices|priced|worth|money|budget|funds?|funding|charge|charged|fare|fares|fee|fees|dollars|euros|pounds|afford|sell|sold|buy|bought)\b/;
 
 /**

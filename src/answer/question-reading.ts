@@ -72,6 +72,7 @@ export function readQuestionText(question: string): QuestionReading {
   const fact = expectedFact(text);
   const names = namesIn(text).map((n) => ({ name: n.name, words: n.tokens.map((t) => t.word) }));
   const nameWords = new Set(names.flatMap((n) => n.words));
+  const introduces = introducedName(text, (w) => nameWords.has(w));
   return {
     ...base,
     type: typeOf(q, fact),
@@ -79,10 +80,7 @@ export function readQuestionText(question: string): QuestionReading {
     names,
     attribute: askedAttribute(text),
     ...(fact ? { fact } : {}),
-    ...(() => {
-      const introduces = introducedName(text, (w) => nameWords.has(w));
-      return introduces ? { introduces } : {};
-    })(),
+    ...(introduces ? { introduces } : {}),
     serviceRequest: asksForService(text),
   };
 }

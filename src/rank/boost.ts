@@ -95,7 +95,7 @@ const MIN_GAIN = 1e-12;
 const round5 = (x: number): number => (Number.isFinite(x) && x !== 0 ? Number(x.toPrecision(5)) : x === 0 ? 0 : x);
 
 /** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

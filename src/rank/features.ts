@@ -13,12 +13,13 @@
  *   answers the question.
  */
 import type { Passage, Sentence } from '../types.ts';
-import { evidence, KIN_SIMILARITY, proximity, type Postings, type QueryTerm, type RankedPassage, type Retrieval } from '../search/retrieve.ts';
+import { coverageOf, evidence, KIN_SIMILARITY, proximity, type Postings, type QueryTerm, type RankedPassage, type Retrieval } from '../search/retrieve.ts';
 import { similarity } from '../search/semantic.ts';
 import { foldText, tokenize } from '../text/terms.ts';
 import { negates } from '../answer/asked-about.ts';
 import { agreesInTense, relaxed, statesFact, type FocusSimilarity } from '../answer/expected-fact.ts';
 import type { QuestionReading } from '../answer/question-reading.ts';
+import type { SentenceEncoder } from '../search/sentence-encoder.ts';
 
 export interface FeatureSpec {
   /** Stable name: the key of its weight in the model's JSON. */
@@ -72,7 +73,9 @@ export const SENTENCE_FEATURES = [
   { name: 'rrSSif', doc: 'sentence: reciprocal rank of sSif among sentences' },
 ] as const satisfies readonly FeatureSpec[];
 
-const at = (name: SentenceFeature): number => SENTENCE_FEATURES.findIndex((f) => f.name === name);
+const INDEX = new Map<string, number>(SENTENCE_FEATURES.map((f, i) => [f.name, i]));
+/** A sentence feature's place in the row. */
+const at = (name: SentenceFeature): number => INDEX.get(name)!;
 
 /** Fills the derived features (passage aggregates, neighbours, reciprocal ranks) once the raw ones are in. */
 function derive(out: Candidate[]): void {
@@ -182,9 +185,10 @@ export interface QuestionVectors {
   focus?: Float32Array;
 }
 
-/** What to embed for a question: the question, then its focus words. */
-export function questionTexts(reading: QuestionReading): string[] {
-  return reading.focus.length ? [reading.text, reading.focus.join(' ')] : [reading.text];
+/** The question's USE-lite embeddings: of the question, and of its focus words when it has any. */
+export async function embedQuestion(encoder: SentenceEncoder, reading: QuestionReading): Promise<QuestionVectors> {
+  const [question, focus] = await encoder.embed(reading.focus.length ? [reading.text, reading.focus.join(' ')] : [reading.text]);
+  return { question: question!, ...(focus ? { focus } : {}) };
 }
 
 export function sentenceCandidates(fx: FeatureContext, reading: QuestionReading, retrieval: Retrieval, vectors?: QuestionVectors): Candidate[] {
@@ -202,7 +206,9 @@ export function sentenceCandidates(fx: FeatureContext, reading: QuestionReading,
   const sExact = fx.alignUnits(exactTerms, fx.sentencePostings);
   const heading = fx.alignUnits(terms.map((t) => ({ ...t, align: new Map([...t.align].map(([w, s]) => [w, evidence(s)])) })), fx.headingPostings);
   const questionNames = terms.filter((t) => t.articleName).map((t) => t.token.word);
-  const nameShare = (words: ReadonlySet<string>) => (questionNames.length ? questionNames.filter((n) => words.has(n)).length / questionNames.length : 0);
+  // The sentences that hold each of the question's names, from the postings built once per article.
+  const holders = questionNames.map((n) => new Set(fx.sentencePostings.get(n)));
+  const nameShare = (holds: (sentences: ReadonlySet<string>) => boolean) => (holders.length ? holders.filter(holds).length / holders.length : 0);
   const yesNo = reading.type === 'yes-no';
   const future = reading.fact?.tense === 'future';
   const introduced = reading.introduces && fx.articleNames.has(reading.introduces) ? firstHolding(fx, reading.introduces) : undefined;
@@ -210,12 +216,11 @@ export function sentenceCandidates(fx: FeatureContext, reading: QuestionReading,
   const out: Candidate[] = [];
   for (const p of fx.passages) {
     const r: RankedPassage = byPassage.get(p.id) ?? { passage: p, score: 0, lexical: 0, lexicalShare: 0, alignment: 0, dense: 0, proximity: 0 };
-    const pWords = new Set(tokenize(p.text).map((t) => t.word));
     const shapes = p.sentences.map((s) => shapeOf(reading, s.text, similar));
     const passageShape = Math.max(0, ...shapes.map((s) => s.hard));
     const pUse = questionUse ? Math.max(0, similarity(questionUse, fx.passageUse.get(p.id))) : 0;
     const pFocusUse = focusUse ? Math.max(0, similarity(focusUse, fx.passageUse.get(p.id))) : 0;
-    const pNames = nameShare(pWords);
+    const pNames = nameShare((h) => p.sentences.some((s) => h.has(s.id)));
     p.sentences.forEach((s, i) => {
       const words = fx.sentenceWords.get(s.id) ?? [];
       const x = [
@@ -231,7 +236,7 @@ export function sentenceCandidates(fx: FeatureContext, reading: QuestionReading,
         questionUse ? Math.max(0, similarity(questionUse, fx.sentenceUse.get(s.id))) : 0,
         proximity(terms, words),
         pNames,
-        nameShare(new Set(words)),
+        nameShare((h) => h.has(s.id)),
         shapes[i]!.hard,
         shapes[i]!.soft,
         passageShape,
@@ -281,8 +286,7 @@ export interface QuestionFacts {
 export function questionFeatures(facts: QuestionFacts, ranked: readonly Candidate[]): number[] {
   const { reading, retrieval } = facts;
   const best = ranked[0];
-  const idx = (name: SentenceFeature) => SENTENCE_FEATURES.findIndex((f) => f.name === name);
-  const [iAlign, iUse, iShape] = [idx('sAlign'), idx('sUse'), idx('shape')];
+  const [iAlign, iUse, iShape] = [at('sAlign'), at('sUse'), at('shape')];
   let z = 0;
   for (const c of ranked) z += Math.exp(c.score - (best?.score ?? 0));
   const terms = retrieval.terms;
@@ -308,11 +312,6 @@ export function questionFeatures(facts: QuestionFacts, ranked: readonly Candidat
     retrieval.coverage === 0 ? 1 : 0,
     reading.attribute.some((w) => (terms.find((t) => t.token.word === w)?.strength ?? 0) === 0) ? 1 : 0,
   ];
-}
-
-function coverageOf(terms: readonly QueryTerm[]): number {
-  const total = terms.reduce((s, t) => s + t.weight, 0);
-  return total > 0 ? terms.reduce((s, t) => s + t.weight * t.strength, 0) / total : 0;
 }
 
 /** Folded lowercase words of a text, in order (sentence word sequences for proximity). */

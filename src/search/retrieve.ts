@@ -289,12 +289,16 @@ export function createRetriever(
       if (lex > 0 || align > 0 || dense > 0) ranked.push({ passage: p, score, lexical: lex, lexicalShare: lexNorm, alignment: align, dense, proximity: phrase });
     }
     ranked.sort((a, b) => b.score - a.score || a.passage.order - b.passage.order);
-    const total = terms.reduce((s, t) => s + t.weight, 0);
-    const coverage = total > 0 ? terms.reduce((s, t) => s + t.weight * t.strength, 0) / total : 0;
-    return { terms, ranked, coverage, queryEmbedding };
+    return { terms, ranked, coverage: coverageOf(terms), queryEmbedding };
   }
 
   return { retrieve, alignUnits, names };
+}
+
+/** Weighted share of the terms' information the article matches anywhere (each term at its evidence), 0..1. */
+export function coverageOf(terms: readonly QueryTerm[]): number {
+  const total = terms.reduce((s, t) => s + t.weight, 0);
+  return total > 0 ? terms.reduce((s, t) => s + t.weight * t.strength, 0) / total : 0;
 }
 
 /**

@@ -121,7 +121,7 @@ export async function embedCorpus(encoder: SentenceEncoder, texts: readonly stri
   }
   // TF.js pads a batch to its longest text: batches of texts of like length, a few at a time,
   // waste the least (65 sentences and paragraphs: 5 s in batches of 32 in article order).
-  const order = texts.map((t, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length);
+  const order = texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length);
   const out: Float32Array[] = new Array(texts.length);
   for (let i = 0; i < order.length; i += CORPUS_BATCH) {
     const ids = order.slice(i, i + CORPUS_BATCH);

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BOOST_DEFAULTS, fitBoosted, predictBoosted, type BoostedModel } from '../../src/rank/boost.ts';
+import { BOOST_DEFAULTS, fitBoosted, mulberry32, predictBoosted, type BoostedModel } from '../../src/rank/boost.ts';
 import { fitListwise, type RankGroup } from '../../src/rank/fit.ts';
 
-/** mulberry32: a small seeded PRNG, so the synthetic data are the same every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG, so the synthetic data are the same every run. */
+const prng = mulberry32;
 
 const NAMES = ['f0', 'type', 'f2', 'noise3', 'noise4'];
 
