@@ -107,6 +107,31 @@ export type Answer =
       text: string;
     };
 
+/**
+ * One earlier exchange in a conversation (a thread or a DM), as the adapters remember it and pass
+ * back to `ask()` so a follow-up ("why?", "and Putin?") can be read against it.
+ */
+export interface ConversationTurn {
+  /** The question as the user typed it. */
+  question: string;
+  /** The question as the core read it (a follow-up resolved, a typo corrected), when different. */
+  readAs?: string;
+  /** What the answer was. */
+  answerKind: Answer['kind'];
+  /** The answer's text (its sentences), when it answered: a "who" answer is what "she" refers to next. */
+  answer?: string;
+  /** Cited passage ids, best first. */
+  citations: string[];
+  /** Milliseconds since the epoch. */
+  at: number;
+}
+
+/** Options for `ask()`. */
+export interface AskOptions {
+  /** The conversation so far, oldest first; only the last turns matter. Default: none. */
+  conversation?: readonly ConversationTurn[];
+}
+
 /** Options for `summarize()`. */
 export interface SummaryOptions {
   /** 1 to 10; default 5. */
@@ -163,7 +188,7 @@ export interface Answerer {
   /** Resolves once the sentence encoder and the article's embeddings are ready (ask waits for it too). */
   readonly ready: Promise<void>;
   /** Answers one question; never rejects. */
-  ask(question: string): Promise<Answer>;
+  ask(question: string, options?: AskOptions): Promise<Answer>;
   summarize(options?: SummaryOptions): Promise<Summary>;
   /**
    * The free text after a `/summary` command: `[N] [section or topic]`, e.g. "3 road ahead",

@@ -2,7 +2,7 @@
  * Builds the answer core for a corpus: passages, the minisearch index, word vectors and the
  * precomputed embeddings, behind the `Answerer` interface the adapters use.
  */
-import type { Answer, Answerer, Citation, Document, HelpInfo, Passage, PassageLookup, Summary, SummaryOptions } from '../types.ts';
+import type { Answer, Answerer, AskOptions, Citation, Document, HelpInfo, Passage, PassageLookup, Summary, SummaryOptions } from '../types.ts';
 import { loadCorpus } from '../corpus/load-corpus.ts';
 import { buildIndex } from '../search/search-index.ts';
 import { createRetriever, postingsOf } from '../search/retrieve.ts';
@@ -15,6 +15,7 @@ import { embedQuestion, wordsOf, type FeatureContext } from '../rank/features.ts
 import { compileScorer, type ScorerModel } from '../rank/model.ts';
 import { answerAsked, askedQuestion, type AskContext } from './ask.ts';
 import { createSummarizer } from './summarize.ts';
+import { resolveFollowUp } from './follow-up.ts';
 import { cleanQuestion, MAX_QUESTION_LENGTH, summaryRequest } from './normalise-question.ts';
 
 /** Points in a summary asked for in chat: an answer has one to three sentences. */
@@ -181,13 +182,18 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
   return {
     document,
     ready,
-    async ask(question: string): Promise<Answer> {
+    async ask(question: string, askOptions: AskOptions = {}): Promise<Answer> {
       // "summarise the article", "tl;dr", "what's the gist of the road ahead section?" in chat
       // get what /summary gives, in as many points as an answer has sentences.
       const cleaned = cleanQuestion(question);
-      const request = cleaned.length <= MAX_QUESTION_LENGTH ? summaryRequest(cleaned) : undefined;
+      if (cleaned.length > MAX_QUESTION_LENGTH) return answerWithVectors(question);
+      const request = summaryRequest(cleaned);
       if (request !== undefined) return summaryAnswer(cleaned, await summarizer.summarizeText(`${CHAT_SUMMARY_POINTS} ${request}`), ctx.suggestions);
-      return answerWithVectors(question);
+      // A follow-up is answered as the question it stands for, and says how it was read.
+      const followUp = resolveFollowUp(cleaned, askOptions.conversation, { isName: (w) => retriever.names.has(w) });
+      if (!followUp) return answerWithVectors(question);
+      const answer = await answerWithVectors(followUp.text);
+      return answer.kind === 'usage' ? { ...answer, question: cleaned } : { ...answer, question: cleaned, readAs: answer.readAs ?? followUp.text };
     },
     summarize: (opts: SummaryOptions = {}): Promise<Summary> => summarizer.summarize(opts),
     summarizeText: (args: string): Promise<Summary> => summarizer.summarizeText(args),
