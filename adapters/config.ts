@@ -22,7 +22,11 @@ const intIn = (min: number, max: number, dflt: number) =>
 const Env = z.object({
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   CORPUS_DIR: z.preprocess(blankToUndefined, z.string().default('corpus')),
-  FEEDBACK_LOG: z.preprocess(blankToUndefined, z.string().default('data/feedback.jsonl')),
+  DATA_DIR: z.preprocess(blankToUndefined, z.string().default('data')),
+  REDIS_URL: z.preprocess(blankToUndefined, z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()),
+  DATABASE_URL: z.preprocess(blankToUndefined, z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
+  QUESTION_LOG_RETENTION_DAYS: intIn(1, 3650, 30),
+  USER_HASH_SALT: optionalString,
 
   SLACK_BOT_TOKEN: z.preprocess(blankToUndefined, z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional()),
   SLACK_APP_TOKEN: z.preprocess(blankToUndefined, z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional()),
@@ -68,10 +72,29 @@ export interface LimitsConfig {
   shutdownGraceMs: number;
 }
 
+/** Where state and records live. */
+export interface StorageConfig {
+  /** SQLite files (state, question log, feedback) go here; created if missing. */
+  dataDir: string;
+  /** Shared state (dedupe, threads, limits, pins) in Redis instead of SQLite: for replicas. */
+  redisUrl?: string;
+  /** Question log and feedback in PostgreSQL instead of SQLite. */
+  databaseUrl?: string;
+  /** Days the question log keeps a question. */
+  retentionDays: number;
+  /**
+   * The secret salt user ids are hashed with. Unset: a random salt is made once and kept in
+   * `dataDir/user-hash-salt` (with replicas, set it so they agree).
+   */
+  userHashSalt?: string;
+}
+
 export interface Config {
   logLevel: string;
   corpusDir: string;
-  feedbackLog: string;
+  /** The HTTP port: Slack events in HTTP mode, and /healthz, /readyz, /metrics in every mode. */
+  port: number;
+  storage: StorageConfig;
   slack?: SlackConfig;
   discord?: DiscordConfig;
   limits: LimitsConfig;
@@ -82,7 +105,9 @@ const PURPOSE: Record<string, string> = {
   SLACK_APP_TOKEN: 'the Slack app-level token (xapp-...) for Socket Mode, from Basic Information > App-Level Tokens',
   SLACK_SIGNING_SECRET: 'the Slack signing secret that verifies HTTP requests, from Basic Information > App Credentials',
   SLACK_API_URL: 'the Slack Web API base URL, e.g. https://slack.com/api/',
-  PORT: 'the HTTP port for Slack events and /healthz',
+  PORT: 'the HTTP port for Slack events (HTTP mode) and /healthz, /readyz, /metrics',
+  REDIS_URL: 'a Redis URL, e.g. redis://127.0.0.1:6379, for state shared by replicas',
+  DATABASE_URL: 'a PostgreSQL URL, e.g. postgres://127.0.0.1:5432/test, for the question log and feedback',
   DISCORD_TOKEN: 'the Discord bot token, from the Developer Portal > Bot',
   DISCORD_APPLICATION_ID: 'the Discord application id, from the Developer Portal > General Information',
   DISCORD_GUILD_ID: 'a guild id for guild-scoped command deployment during development',
@@ -120,7 +145,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     logLevel: e.LOG_LEVEL,
     corpusDir: e.CORPUS_DIR,
-    feedbackLog: e.FEEDBACK_LOG,
+    port: e.PORT,
+    storage: {
+      dataDir: e.DATA_DIR,
+      redisUrl: e.REDIS_URL,
+      databaseUrl: e.DATABASE_URL,
+      retentionDays: e.QUESTION_LOG_RETENTION_DAYS,
+      userHashSalt: e.USER_HASH_SALT,
+    },
     slack,
     discord,
     limits: {
@@ -139,6 +171,8 @@ export function describeConfig(c: Config): Record<string, unknown> {
     corpusDir: c.corpusDir,
     slack: c.slack ? { mode: c.slack.appToken ? 'socket' : 'http', port: c.slack.port, apiUrl: c.slack.apiUrl } : 'off',
     discord: c.discord ? { apiUrl: c.discord.apiUrl, guildScoped: Boolean(c.discord.guildId) } : 'off',
+    port: c.port,
+    storage: { dataDir: c.storage.dataDir, state: c.storage.redisUrl ? 'redis' : 'sqlite', records: c.storage.databaseUrl ? 'postgres' : 'sqlite', retentionDays: c.storage.retentionDays },
     limits: c.limits,
   };
 }

@@ -2,10 +2,14 @@
  * `npm start`: validates the configuration once, opens the corpus, and starts Slack and/or
  * Discord when their tokens are set; with neither, the console adapter on the article.
  */
-import { createAnswerer, JsonlFeedbackStore } from '../src/index.ts';
+import { createAnswerer } from '../src/index.ts';
 import { ConfigError, describeConfig, loadConfig } from './config.ts';
 import type { AdapterDeps, RunningAdapter } from './deps.ts';
 import { createLogger } from './logger.ts';
+import { openRecordStore } from './records/open-record-store.ts';
+import { startRetention } from './records/retention.ts';
+import { userHashSalt } from './records/user-salt.ts';
+import { openStateStore } from './state/open-state-store.ts';
 
 async function main(): Promise<void> {
   try {
@@ -36,7 +40,14 @@ async function main(): Promise<void> {
   // The sentence encoder and the article's embeddings load before any platform connects: a
   // missing model is a start-up failure with a fix, not a bot that answers every question with an apology.
   await answerer.ready;
-  const deps: AdapterDeps = { answerer, logger, feedback: new JsonlFeedbackStore(config.feedbackLog), limits: config.limits };
+  // State and records open before any platform connects: an unreachable Redis or PostgreSQL is a
+  // start-up failure that names the URL (without its password) and the fix.
+  const { storage } = config;
+  const state = await openStateStore({ dataDir: storage.dataDir, redisUrl: storage.redisUrl }, logger);
+  const records = await openRecordStore({ dataDir: storage.dataDir, databaseUrl: storage.databaseUrl, logger });
+  const stopRetention = startRetention(records, storage.retentionDays, logger);
+  const userSalt = userHashSalt(storage.dataDir, storage.userHashSalt);
+  const deps: AdapterDeps = { answerer, logger, limits: config.limits, state, records, userSalt };
   logger.info({ config: describeConfig(config) }, 'starting');
 
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
@@ -64,6 +75,8 @@ async function main(): Promise<void> {
     }, config.limits.shutdownGraceMs + 1_000);
     timer.unref();
     await Promise.allSettled(running.map((r) => r.stop()));
+    stopRetention();
+    await Promise.allSettled([state.close(), records.close()]);
     logger.info('stopped');
     logger.flush?.();
     process.exit(0);

@@ -6,7 +6,12 @@ import { fork, type ChildProcess } from 'node:child_process';
 import type { LimitsConfig } from '../adapters/config.ts';
 import type { AdapterDeps } from '../adapters/deps.ts';
 import { createLogger } from '../adapters/logger.ts';
-import { createAnswerer, MemoryFeedbackStore } from '../src/index.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteRecordStore } from '../adapters/records/sqlite-records.ts';
+import { SqliteStateStore } from '../adapters/state/sqlite-store.ts';
+import { createAnswerer } from '../src/index.ts';
 
 export interface SideProcess<FromSide> {
   readonly child: ChildProcess;
@@ -47,7 +52,14 @@ export function armHardStop(label: string, ms: number, kill: () => void): NodeJS
   return timer;
 }
 
-/** The bot's dependencies for a load run: the real core, a silent logger, votes in memory. */
+/**
+ * The bot's dependencies for a load run: the real core, a silent logger, and the default SQLite
+ * state and records in a fresh folder, as `npm start` has them.
+ */
 export function loadRunDeps(limits: LimitsConfig): AdapterDeps {
-  return { answerer: createAnswerer({ corpusDir: 'corpus' }), logger: createLogger({ level: 'silent' }), feedback: new MemoryFeedbackStore(), limits };
+  const dataDir = mkdtempSync(join(tmpdir(), 'summit-bench-'));
+  return {
+    answerer: createAnswerer({ corpusDir: 'corpus' }), logger: createLogger({ level: 'silent' }), limits,
+    state: new SqliteStateStore({ path: join(dataDir, 'state.db') }), records: SqliteRecordStore.open({ dataDir }), userSalt: 'bench',
+  };
 }

@@ -3,12 +3,10 @@
  * Nothing in `src/` imports a chat SDK or reads the environment.
  */
 export type {
-  Answer, Answerer, Citation, Document, HelpInfo, Passage, PassageLookup, Section, Sentence,
+  Answer, Answerer, AskOptions, Citation, ConversationTurn, Document, HelpInfo, Passage, PassageLookup, Section, Sentence,
   Summary, SummaryOptions, SummaryPoint,
 } from './types.ts';
 export { createAnswerer, type AnswererOptions } from './answer/answerer.ts';
 export { loadCorpus, CorpusError } from './corpus/load-corpus.ts';
-export {
-  anonymiseUser, JsonlFeedbackStore, MemoryFeedbackStore, type FeedbackEntry, type FeedbackStore,
-} from './feedback/feedback-log.ts';
 export { MAX_QUESTION_LENGTH, cleanQuestion } from './answer/normalise-question.ts';
+export { isFollowUpForm, resolveFollowUp, type FollowUp } from './answer/follow-up.ts';

@@ -7,11 +7,10 @@
 import { Client, Events, GatewayIntentBits, Partials, type RESTOptions } from 'discord.js';
 import type { DiscordConfig } from '../config.ts';
 import type { AdapterDeps, RunningAdapter } from '../deps.ts';
-import { Cooldown, RateLimiter } from '../shared/rate-limit.ts';
-import { WorkLimiter } from '../shared/work-limiter.ts';
+import { createConversationLayer } from '../shared/conversation.ts';
 import type { CommandContext } from './commands/index.ts';
 import { handleInteraction } from './handle-interaction.ts';
-import { handleMessage } from './handle-message.ts';
+import { handleMessage, handleMessageUpdate } from './handle-message.ts';
 import { NO_MENTIONS } from './render-message.ts';
 
 /**
@@ -42,14 +41,15 @@ export async function startDiscord(config: DiscordConfig, deps: AdapterDeps, opt
     failIfNotExists: false,
     rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...options.rest },
   });
-  const rateLimiter = new RateLimiter({ perMinute: deps.limits.ratePerMinute, burst: deps.limits.burst });
-  const work = new WorkLimiter(deps.limits.maxConcurrent);
-  const context: CommandContext = { ...deps, logger: log, pinCooldown: new Cooldown(deps.limits.pinCooldownSeconds) };
+  const layer = createConversationLayer({ ...deps, logger: log }, 'discord');
+  const { work } = layer;
+  const context: CommandContext = { ...deps, logger: log, layer };
 
   // The handlers answer their own failures; these catches are for bugs in that very code.
   const unexpected = (err: unknown) => log.error({ err }, 'discord handler failed unexpectedly');
-  client.on(Events.MessageCreate, (message) => void handleMessage(message, context, { rateLimiter, work }).catch(unexpected));
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, context, { rateLimiter, work }).catch(unexpected));
+  client.on(Events.MessageCreate, (message) => void handleMessage(message, context, layer).catch(unexpected));
+  client.on(Events.MessageUpdate, (before, after) => void handleMessageUpdate(before, after, context, layer).catch(unexpected));
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, context).catch(unexpected));
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, 'gateway disconnected for good'));
@@ -85,6 +85,7 @@ export async function startDiscord(config: DiscordConfig, deps: AdapterDeps, opt
     name: 'discord',
     stop() {
       stopped ??= (async () => {
+        // Until the gateway closes, a new mention still gets "restarting" (the layer's admission).
         const { abandoned } = await work.drain(deps.limits.shutdownGraceMs);
         if (abandoned) log.warn({ abandoned }, 'shutdown grace period over with work still in flight');
         await client.destroy();

@@ -1,6 +1,6 @@
 /**
- * Pins a posted summary and unpins the bot's previous pinned summary in that channel, so a
- * channel holds one current summary. Discord's refusals (no Pin Messages permission, the channel
+ * Pins a posted summary and unpins the bot's previous pinned summary in that channel (pin first,
+ * then unpin: `shared/pin-policy.ts`), so a channel holds one current summary. Discord's refusals (no Pin Messages permission, the channel
  * at its pin limit) come back as values: the summary is already posted, and the caller tells the
  * user what is missing.
  *
@@ -8,6 +8,7 @@
  * PUT/DELETE /channels/{id}/messages/pins/{message id}.
  */
 import { DiscordAPIError, RESTJSONErrorCodes, type Message } from 'discord.js';
+import { replacePinned } from '../shared/pin-policy.ts';
 import { SUMMARY_TITLE_PREFIX } from './render-message.ts';
 
 /** Discord's pin limit per channel, named in the reply when it is reached. */
@@ -25,26 +26,33 @@ export function isBotSummary(message: Message, botUserId: string): boolean {
   return message.author.id === botUserId && (message.embeds[0]?.title?.startsWith(SUMMARY_TITLE_PREFIX) ?? false);
 }
 
-/**
- * Unpins the bot's earlier summaries (first, so a swap also works in a channel at its limit),
- * then pins `message`.
- */
-export async function pinSummary(message: Message, botUserId: string): Promise<PinOutcome> {
-  try {
-    const { items } = await message.channel.messages.fetchPins();
-    const previous = items.map((item) => item.message).filter((m) => m.id !== message.id && isBotSummary(m, botUserId));
-    for (const old of previous) await old.unpin('Replaced by a newer /pin-summary');
-    await message.pin('/pin-summary');
-    return { kind: 'pinned', unpinned: previous.length };
-  } catch (error) {
-    if (error instanceof DiscordAPIError) {
-      if (error.code === RESTJSONErrorCodes.MissingPermissions || error.code === RESTJSONErrorCodes.MissingAccess) return { kind: 'missing-permission' };
-      if (error.code === RESTJSONErrorCodes.MaximumNumberOfPinsReachedForTheChannel) return { kind: 'pin-limit' };
-    }
-    return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
+/** A Discord refusal as the pin outcome it means. */
+function outcomeOf(error: unknown): Exclude<PinOutcome, { kind: 'pinned' }> {
+  if (error instanceof DiscordAPIError) {
+    if (error.code === RESTJSONErrorCodes.MissingPermissions || error.code === RESTJSONErrorCodes.MissingAccess) return { kind: 'missing-permission' };
+    if (error.code === RESTJSONErrorCodes.MaximumNumberOfPinsReachedForTheChannel) return { kind: 'pin-limit' };
   }
+  return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
 }
 
+/** Pins `message` and unpins the bot's earlier summaries, in the shared policy's order (`shared/pin-policy.ts`). */
+export async function pinSummary(message: Message, botUserId: string): Promise<PinOutcome> {
+  const result = await replacePinned<Message, Exclude<PinOutcome, { kind: 'pinned' }>>({
+    async previous() {
+      try {
+        const { items } = await message.channel.messages.fetchPins();
+        return items.map((item) => item.message).filter((m) => m.id !== message.id && isBotSummary(m, botUserId))
+          .sort((a, b) => a.createdTimestamp - b.createdTimestamp);
+      } catch {
+        return []; // Cannot list: the new summary is still pinned, the old one stays.
+      }
+    },
+    pin: () => message.pin('/pin-summary').then(() => ({ ok: true as const }), (error: unknown) => ({ ok: false as const, failure: outcomeOf(error) })),
+    unpin: (old) => old.unpin('Replaced by a newer /pin-summary').then(() => true, () => false),
+    isPinLimit: (failure) => failure.kind === 'pin-limit',
+  });
+  return result.ok ? { kind: 'pinned', unpinned: result.unpinned } : result.failure;
+}
 /** The ephemeral explanation for a summary that posted but did not pin; undefined when pinned. */
 export function explainPinOutcome(outcome: PinOutcome): string | undefined {
   switch (outcome.kind) {

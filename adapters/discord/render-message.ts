@@ -114,8 +114,14 @@ export function renderNotice(text: string): DiscordReply {
   };
 }
 
+/** How an answer is framed. */
+export interface AnswerRenderOptions {
+  /** The answer's id in the conversation layer: the vote buttons carry it. */
+  answerId?: string;
+}
+
 /** An answer: embed with the sentences, numbered citation fields, passage and vote buttons. */
-export function renderAnswer(answer: Answer, article: ArticleInfo): DiscordReply {
+export function renderAnswer(answer: Answer, article: ArticleInfo, options: AnswerRenderOptions = {}): DiscordReply {
   if (answer.kind === 'usage') return renderNotice(answer.text);
   const title = displayText(answer.question, MAX_EMBED_TITLE_LENGTH);
   // Typo correction is shown, so a wrong reading is seen for what it is.
@@ -124,7 +130,7 @@ export function renderAnswer(answer: Answer, article: ArticleInfo): DiscordReply
     const fields: APIEmbedField[] = answer.suggestions.length
       ? [{ name: 'Try asking', value: trimToLimit(answer.suggestions.map((s) => `• ${displayText(s, MAX_EMBED_FIELD_VALUE_LENGTH)}`).join('\n'), MAX_EMBED_FIELD_VALUE_LENGTH) }]
       : [];
-    return embedReply({ title, description: readAs + displayText(answer.text, MAX_EMBED_DESCRIPTION_LENGTH), fields, footer: footer(article) }, [voteRow('not-covered', [])]);
+    return embedReply({ title, description: readAs + displayText(answer.text, MAX_EMBED_DESCRIPTION_LENGTH), fields, footer: footer(article) }, [voteRow('not-covered', [], options.answerId)]);
   }
   const marked = answer.sentences.map((sentence) => {
     const index = answer.citations.findIndex((c) => c.text.includes(sentence));
@@ -135,7 +141,7 @@ export function renderAnswer(answer: Answer, article: ArticleInfo): DiscordReply
   const ids = answer.citations.map((c) => c.id);
   return embedReply(
     { title, description: readAs + marked.join(' '), fields, footer: footer(article) },
-    [{ type: ComponentType.ActionRow, components: [...passageButtons, ...voteRow('answered', ids).components] }],
+    [{ type: ComponentType.ActionRow, components: [...passageButtons, ...voteRow('answered', ids, options.answerId).components] }],
   );
 }
 
@@ -226,11 +232,14 @@ function button(customId: string, label: string, emoji?: string): APIButtonCompo
   };
 }
 
-/** 👍/👎 buttons; the custom id carries the answer kind and cited ids (the question is the embed title). */
-function voteRow(kind: string, citationIds: string[]): APIActionRowComponent<APIButtonComponent> {
+/**
+ * 👍/👎 buttons. With an answer id the custom id carries just that (`vote:<up|down>:@<id>`: the
+ * layer keeps the answer); without one, the answer kind and cited ids (the question is the embed title).
+ */
+function voteRow(kind: string, citationIds: string[], answerId?: string): APIActionRowComponent<APIButtonComponent> {
   const make = (vote: 'up' | 'down', emoji: string, label: string) => {
     let ids = citationIds;
-    const id = () => `${CUSTOM_ID.vote}:${vote}:${kind}:${ids.join(',')}`;
+    const id = () => (answerId ? `${CUSTOM_ID.vote}:${vote}:@${answerId}` : `${CUSTOM_ID.vote}:${vote}:${kind}:${ids.join(',')}`);
     while (id().length > MAX_CUSTOM_ID_LENGTH && ids.length) ids = ids.slice(0, -1);
     return button(id(), label, emoji);
   };

@@ -19,6 +19,8 @@ export const PASSAGE_ACTION_PATTERN = /^summit_passage(:\d+)?$/;
 
 /** What a 👍/👎 button carries. */
 export interface FeedbackValue {
+  /** The answer's id in the shared layer (its stored text and citations go with the vote). */
+  answerId?: string;
   question: string;
   answerKind: string;
   citations: string[];
@@ -52,14 +54,14 @@ function fitJson<T extends Record<string, unknown>>(value: T, shrink: keyof T & 
 
 /** Encodes a feedback button's value, within the 2,000-character limit. */
 export function encodeFeedback(v: FeedbackValue): string {
-  return fitJson({ q: v.question, k: v.answerKind, c: v.citations.slice(0, 10) }, 'q');
+  return fitJson({ ...(v.answerId ? { a: v.answerId } : {}), q: v.question, k: v.answerKind, c: v.citations.slice(0, 10) }, 'q');
 }
 
 /** Decodes a feedback value; `undefined` for anything the bot did not write. */
 export function decodeFeedback(raw: string | undefined): FeedbackValue | undefined {
   const o = parseObject(raw);
   if (!o || typeof o.q !== 'string' || typeof o.k !== 'string' || !Array.isArray(o.c)) return undefined;
-  return { question: o.q, answerKind: o.k, citations: o.c.filter((c): c is string => typeof c === 'string') };
+  return { ...(typeof o.a === 'string' ? { answerId: o.a } : {}), question: o.q, answerKind: o.k, citations: o.c.filter((c): c is string => typeof c === 'string') };
 }
 
 /** Encodes a "Share in channel" value, within the 2,000-character limit. */

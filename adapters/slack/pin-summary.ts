@@ -10,6 +10,8 @@ import { renderNotice, SUMMARY_BLOCK_ID } from './render-blocks.ts';
 import { callSlack, explainFailure, type SlackFailure } from './slack-calls.ts';
 import { postPublic, respondPrivately } from './send-reply.ts';
 import type { BotIdentity, SlackRuntime } from './slack-runtime.ts';
+import { replacePinned } from '../shared/pin-policy.ts';
+import { TEXTS } from '../shared/texts.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -56,27 +58,18 @@ async function ownPinnedSummaries(rt: SlackRuntime, client: WebClient, channel: 
     .sort((a, b) => Number(a) - Number(b));
 }
 
-/**
- * Pins `ts` and unpins the bot's earlier summaries. At the pin limit, the oldest earlier summary
- * is unpinned first to make room. Unpinning happens after pinning, so a failure never leaves the
- * channel with no summary pinned.
- */
+/** Pins `ts` and unpins the bot's earlier summaries, in the shared policy's order (`shared/pin-policy.ts`). */
 export async function pinReplacingPrevious(rt: SlackRuntime, client: WebClient, channel: string, ts: string): Promise<PinOutcome> {
-  const previous = (await ownPinnedSummaries(rt, client, channel)).filter((p) => p !== ts);
-  let pinned = await callSlack(() => client.pins.add({ channel, timestamp: ts }));
-  if (!pinned.ok && pinned.failure.code === 'too_many_pins' && previous.length) {
-    const oldest = previous.shift()!;
-    await callSlack(() => client.pins.remove({ channel, timestamp: oldest }));
-    pinned = await callSlack(() => client.pins.add({ channel, timestamp: ts }));
-  }
-  if (!pinned.ok) return pinned;
-  let unpinned = 0;
-  for (const old of previous) {
-    const removed = await callSlack(() => client.pins.remove({ channel, timestamp: old }));
-    if (removed.ok) unpinned += 1;
-    else rt.deps.logger.warn({ code: removed.failure.code, channel }, 'could not unpin a previous summary');
-  }
-  return { ok: true, unpinned };
+  return replacePinned<string, SlackFailure>({
+    previous: async () => (await ownPinnedSummaries(rt, client, channel)).filter((p) => p !== ts),
+    pin: () => callSlack(() => client.pins.add({ channel, timestamp: ts })),
+    async unpin(old) {
+      const removed = await callSlack(() => client.pins.remove({ channel, timestamp: old }));
+      if (!removed.ok) rt.deps.logger.warn({ code: removed.failure.code, channel }, 'could not unpin a previous summary');
+      return removed.ok;
+    },
+    isPinLimit: (failure) => failure.code === 'too_many_pins',
+  });
 }
 
 /** Registers /pin-summary. */
@@ -92,9 +85,9 @@ export function register(app: App, rt: SlackRuntime): void {
         await respondPrivately(rt, respond, args.client, target, message);
         return;
       }
-      const wait = rt.pinCooldown.take(target.channel);
+      const wait = await rt.layer.pinCooldown(target.channel);
       if (wait > 0) {
-        await tell(`A summary was pinned here moments ago. Please wait ${wait} s before pinning another.`);
+        await tell(TEXTS.pinCooldown(wait));
         return;
       }
       const posted = await postPublic(args.client, target, message);
@@ -110,7 +103,7 @@ export function register(app: App, rt: SlackRuntime): void {
         await tell(explainPinFailure(pin.failure, rt.bot.name));
         return;
       }
-      await tell(pin.unpinned ? 'Pinned the summary, and unpinned my previous one.' : 'Pinned the summary.');
+      await tell(TEXTS.pinned(pin.unpinned));
     });
   });
 }

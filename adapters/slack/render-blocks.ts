@@ -35,6 +35,8 @@ export interface RenderOptions {
   sharedBy?: string;
   /** Adds 👍/👎 buttons. Default true for answers and summaries. */
   feedback?: boolean;
+  /** The answer's id in the conversation layer, carried by the 👍/👎 buttons. */
+  answerId?: string;
 }
 
 /** Characters of each cited passage quoted under an answer; "Full passage" shows the rest. */
@@ -140,7 +142,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
         section(safe(answer.text, SECTION_TEXT_LIMIT)),
         ...cites.map((c, i) => citationBlock(c, i + 1)),
         ...sharedByBlock(options),
-        ...actionsBlock({ question: answer.question, answerKind: answer.kind, citations: cites.map((c) => c.id) }, options),
+        ...actionsBlock({ answerId: options.answerId, question: answer.question, answerKind: answer.kind, citations: cites.map((c) => c.id) }, options),
       ];
       const sources = cites.map((c, i) => `[${i + 1}] ${escapeSlack(c.label)}`).join('; ');
       return finish(`${escapeSlack(answer.text)}${sources ? `\nSources: ${sources}` : ''}`, blocks);
@@ -152,7 +154,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
         section(safe(answer.text, SECTION_TEXT_LIMIT)),
         ...(tries ? [section(`*You could ask:*\n${tries}`)] : []),
         ...sharedByBlock(options),
-        ...actionsBlock({ question: answer.question, answerKind: answer.kind, citations: [] }, options),
+        ...actionsBlock({ answerId: options.answerId, question: answer.question, answerKind: answer.kind, citations: [] }, options),
       ];
       return finish(escapeSlack(answer.text), blocks);
     }

@@ -3,7 +3,9 @@
  * Discord on 127.0.0.1, with logs captured so tests can read them (and grep them for the token).
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { createAnswerer, MemoryFeedbackStore, type Answerer } from '../../src/index.ts';
+import { createAnswerer, type Answerer } from '../../src/index.ts';
+import { MemoryRecordStore } from '../../adapters/records/memory-records.ts';
+import { MemoryStateStore } from '../../adapters/state/memory-store.ts';
 import type { LimitsConfig } from '../../adapters/config.ts';
 import type { AdapterDeps, RunningAdapter } from '../../adapters/deps.ts';
 import { startDiscord } from '../../adapters/discord/index.ts';
@@ -24,7 +26,7 @@ export const TEST_LIMITS: LimitsConfig = { ratePerMinute: 6_000, burst: 1_000, m
 export interface Harness {
   fake: FakeDiscord;
   adapter: RunningAdapter;
-  deps: AdapterDeps & { feedback: MemoryFeedbackStore };
+  deps: AdapterDeps & { records: MemoryRecordStore; state: MemoryStateStore };
   /** Every log line the adapter wrote, as JSON text. */
   logs: string[];
   close(): Promise<void>;
@@ -43,7 +45,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const deps = {
     answerer: options.answerer ?? realAnswerer(),
     logger,
-    feedback: new MemoryFeedbackStore(),
+    records: new MemoryRecordStore(),
+    state: new MemoryStateStore(),
+    userSalt: 'test-salt',
     limits: { ...TEST_LIMITS, ...options.limits },
   };
   // As npm start does: the encoder and the article's embeddings are ready before the platform connects.

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { startDiscord } from '../../adapters/discord/index.ts';
 import { createLogger } from '../../adapters/logger.ts';
-import { MemoryFeedbackStore } from '../../src/index.ts';
+import { MemoryRecordStore } from '../../adapters/records/memory-records.ts';
+import { MemoryStateStore } from '../../adapters/state/memory-store.ts';
 import { FakeDiscord } from '../fakes/fake-discord.ts';
 import { harnessPerTest, realAnswerer, replyRequest, replyTo, startHarness, TEST_LIMITS } from './discord-harness.ts';
 
@@ -120,7 +121,7 @@ describe('starting the Discord adapter with a bad token', () => {
   it('fails with a message that names DISCORD_TOKEN and does not repeat the token', async () => {
     const fake = await FakeDiscord.start();
     try {
-      const deps = { answerer: realAnswerer(), logger: createLogger({ level: 'silent' }), feedback: new MemoryFeedbackStore(), limits: TEST_LIMITS };
+      const deps = { answerer: realAnswerer(), logger: createLogger({ level: 'silent' }), records: new MemoryRecordStore(), state: new MemoryStateStore(), userSalt: 'test-salt', limits: TEST_LIMITS };
       const attempt = startDiscord({ token: 'wrong-token-value', apiUrl: fake.apiUrl }, deps, { rest: { retries: 0, timeout: 1_000 } });
       await expect(attempt).rejects.toThrow(/DISCORD_TOKEN/);
       await expect(attempt).rejects.not.toThrow(/wrong-token-value/);
@@ -139,7 +140,7 @@ describe('abuse limits on Discord', () => {
     const replies = await Promise.all(questions.slice(0, 3).map((q) => replyTo(h, q)));
     expect(replies[0].embeds).toHaveLength(1);
     expect(replies[1].embeds).toHaveLength(1);
-    expect(replies[2].content).toMatch(/faster than I can answer.*\d+ s/);
+    expect(replies[2].content).toMatch(/faster than I can keep up.*\d+ s/);
     // The fourth, in the same window, gets nothing; another user is unaffected.
     const bob = h.fake.user(h.fake.snowflake(), 'bob');
     await replyTo(h, h.fake.mentionBot('Who met?', { author: bob }));
@@ -152,7 +153,7 @@ describe('abuse limits on Discord', () => {
     await h.fake.waitForCallback(h.fake.slash('help'));
     const limited = await h.fake.waitForCallback(h.fake.slash('help'));
     expect(limited.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(limited.body.data.content).toMatch(/faster than I can answer/);
+    expect(limited.body.data.content).toMatch(/faster than I can keep up/);
   });
 
   it('defers commands that must wait for a free worker, so Discord hears back within 3 s', async () => {

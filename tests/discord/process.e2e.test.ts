@@ -34,7 +34,7 @@ describe('npm start with Discord configured', () => {
         DISCORD_TOKEN: fake.token,
         DISCORD_APPLICATION_ID: fake.applicationId,
         DISCORD_API_URL: fake.apiUrl,
-        FEEDBACK_LOG: join(dataDir, 'feedback.jsonl'),
+        DATA_DIR: dataDir,
         LOG_LEVEL: 'debug',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,7 +6,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../adapters/logger.ts';
 import { startSlack } from '../../adapters/slack/index.ts';
-import { MemoryFeedbackStore, type Answerer } from '../../src/index.ts';
+import type { Answerer } from '../../src/index.ts';
+import { MemoryRecordStore } from '../../adapters/records/memory-records.ts';
+import { MemoryStateStore } from '../../adapters/state/memory-store.ts';
 import { FakeSlack } from '../fakes/fake-slack.ts';
 import {
   APP_TOKEN, BOT_TOKEN, botPosts, ephemeralsTo, type Harness, messageEvent, realAnswerer, responsesTo, settle, SIGNING_SECRET, startHarness, TEST_LIMITS, useHarness,
@@ -108,18 +110,18 @@ describe('GIVEN the Slack Web API misbehaves', () => {
     await h.fake.waitFor(() => botPosts(h, next).length);
   });
 
-  it('tells the user and lives on when a handler crashes (the feedback store throws)', async () => {
-    const record = h.feedback.record;
-    h.feedback.record = () => {
+  it('tells the user and lives on when the feedback store fails', async () => {
+    const vote = h.records.vote;
+    h.records.vote = () => {
       throw new Error('disk on fire');
     };
     try {
       const click = await h.sender.click({ action_id: 'summit_feedback_up', value: '{"q":"q","k":"answered","c":[]}' });
       const [reply] = await h.fake.waitFor(() => responsesTo(h, click.responseUrl).length && responsesTo(h, click.responseUrl));
-      expect(reply!.text).toMatch(/Sorry, something went wrong on my side/);
+      expect(reply!.text).toMatch(/couldn’t save your feedback/);
       expect(h.logs.join('')).toContain('disk on fire');
     } finally {
-      h.feedback.record = record;
+      h.records.vote = vote;
     }
     const channel = await askInDm();
     await h.fake.waitFor(() => botPosts(h, channel).length);
@@ -137,7 +139,7 @@ describe('GIVEN a bot token Slack rejects', () => {
   it('fails at startup with invalid_auth, naming SLACK_BOT_TOKEN and how to fix it, without the token', async () => {
     const fake = await new FakeSlack({ botToken: 'xoxb-the-right-one' }).start();
     try {
-      const deps = { answerer: realAnswerer(), logger: createLogger({ level: 'silent' }), feedback: new MemoryFeedbackStore(), limits: TEST_LIMITS };
+      const deps = { answerer: realAnswerer(), logger: createLogger({ level: 'silent' }), records: new MemoryRecordStore(), state: new MemoryStateStore(), userSalt: 'test-salt', limits: TEST_LIMITS };
       const started = startSlack({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, port: 0, apiUrl: fake.apiUrl }, deps);
       await expect(started).rejects.toThrow(/auth\.test failed \(invalid_auth\): SLACK_BOT_TOKEN was rejected: copy the Bot User OAuth Token/);
       await started.catch((err: Error) => expect(err.message).not.toContain(BOT_TOKEN));

@@ -9,7 +9,9 @@ import type { LimitsConfig } from '../../adapters/config.ts';
 import type { AdapterDeps } from '../../adapters/deps.ts';
 import { createLogger } from '../../adapters/logger.ts';
 import { startSlack, type RunningSlack } from '../../adapters/slack/index.ts';
-import { createAnswerer, MemoryFeedbackStore, type Answerer } from '../../src/index.ts';
+import { createAnswerer, type Answerer } from '../../src/index.ts';
+import { MemoryRecordStore } from '../../adapters/records/memory-records.ts';
+import { MemoryStateStore } from '../../adapters/state/memory-store.ts';
 import { FakeSlack, SlackSender } from '../fakes/fake-slack.ts';
 
 export const BOT_TOKEN = 'xoxb-test-0000-secret-bot-token';
@@ -40,7 +42,9 @@ export interface Harness {
   fake: FakeSlack;
   sender: SlackSender;
   slack: RunningSlack;
-  feedback: MemoryFeedbackStore;
+  /** The question log and votes, in memory. */
+  records: MemoryRecordStore;
+  state: MemoryStateStore;
   /** Every log line the adapter wrote. */
   logs: string[];
   /** The HTTP events URL (HTTP mode). */
@@ -57,11 +61,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       done();
     },
   });
-  const feedback = new MemoryFeedbackStore();
+  const records = new MemoryRecordStore();
+  const state = new MemoryStateStore();
   const deps: AdapterDeps = {
     answerer: options.answerer ?? realAnswerer(),
     logger: createLogger({ level: 'debug', destination }),
-    feedback,
+    records,
+    state,
+    userSalt: 'test-salt',
     limits: { ...TEST_LIMITS, ...options.limits },
   };
   // As npm start does: the encoder and the article's embeddings are ready before the platform connects.
@@ -82,7 +89,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     ? { mode: 'http', url: eventsUrl, signingSecret: SIGNING_SECRET }
     : { mode: 'socket', fake });
   return {
-    fake, sender, slack, feedback, logs, eventsUrl,
+    fake, sender, slack, records, state, logs, eventsUrl,
     async stop() {
       await slack.stop();
       await fake.stop();

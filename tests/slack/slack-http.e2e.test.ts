@@ -188,17 +188,24 @@ describe('GIVEN the bot runs in HTTP mode', () => {
     expect(full!.text).toContain(passageText(button.value!).slice(0, 60).replace(/&/g, '&amp;'));
   });
 
-  it('records 👍 with the question, answer kind, citations and an anonymised user, and thanks the clicker privately', async () => {
+  it('records 👍 with the question, the answer text and citations and a salted user hash; a second vote replaces the first', async () => {
     const { responseUrl } = await h.sender.command('/ask', QUESTION);
     const [reply] = await h.fake.waitFor(() => responsesTo(h, responseUrl).length && responsesTo(h, responseUrl));
     const click = await h.sender.click(findButton(reply!.blocks, ACTION.feedbackUp), { user: 'U0VOTER' });
     const [thanks] = await h.fake.waitFor(() => responsesTo(h, click.responseUrl).length && responsesTo(h, click.responseUrl));
     expect(thanks).toMatchObject({ response_type: 'ephemeral' });
-    const entry = h.feedback.entries.at(-1)!;
-    expect(entry).toMatchObject({ platform: 'slack', vote: 'up', question: QUESTION, answerKind: 'answered' });
-    expect(entry.citations.length).toBeGreaterThan(0);
-    expect(entry.user).toMatch(/^[0-9a-f]{16}$/);
+    const [entry] = await h.records.feedback();
+    expect(entry).toMatchObject({ platform: 'slack', vote: 'up', question: QUESTION });
+    expect(entry!.answerText.length).toBeGreaterThan(20);
+    expect(entry!.citations.length).toBeGreaterThan(0);
+    expect(entry!.user).toMatch(/^[0-9a-f]{24}$/);
     expect(JSON.stringify(entry)).not.toContain('U0VOTER');
+    const again = await h.sender.click(findButton(reply!.blocks, ACTION.feedbackDown), { user: 'U0VOTER' });
+    const [changed] = await h.fake.waitFor(() => responsesTo(h, again.responseUrl).length && responsesTo(h, again.responseUrl));
+    expect(changed!.text).toMatch(/Changed your vote/);
+    const votes = await h.records.feedback();
+    expect(votes).toHaveLength(1);
+    expect(votes[0]).toMatchObject({ vote: 'down', answerId: entry!.answerId });
   });
 
   it('gives a clear reply to a huge question instead of failing', async () => {

@@ -33,7 +33,7 @@ function startBot(env: Record<string, string>): Bot {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
       CORPUS_DIR: 'corpus',
-      FEEDBACK_LOG: join(mkdtempSync(join(tmpdir(), 'summit-slack-')), 'feedback.jsonl'),
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'summit-slack-')),
       LOG_LEVEL: 'debug',
       ...env,
     },

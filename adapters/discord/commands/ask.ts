@@ -3,7 +3,7 @@ import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { MAX_QUESTION_LENGTH } from '../../../src/index.ts';
 import { renderAnswer } from '../render-message.ts';
 import type { Command } from './command.ts';
-import { respond } from './respond.ts';
+import { respond, sendError } from './respond.ts';
 
 /** Discord's cap on a string option; the core's own cap is usually lower. */
 const MAX_STRING_OPTION_LENGTH = 6_000;
@@ -18,9 +18,16 @@ export const ask = {
     .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'))
     .toJSON(),
   isPrivate: (interaction) => interaction.options.getBoolean('private') ?? false,
-  async execute(interaction, { answerer }) {
-    // The core is in memory and answers in tens of milliseconds: a direct reply meets the 3 s deadline.
-    const answer = await answerer.ask(interaction.options.getString('question', true));
-    await respond(interaction, renderAnswer(answer, answerer.document), this.isPrivate(interaction));
+  async execute(interaction, { answerer, layer }) {
+    // The core is in memory and answers in tens of milliseconds: a direct reply meets the 3 s
+    // deadline. The user's earlier /ask in this channel is the conversation: "/ask why?" follows up.
+    const where = { conversation: `ask:${interaction.channelId}:${interaction.user.id}`, user: interaction.user.id, channel: interaction.channelId };
+    const { answer, answerId, failed } = await layer.ask(interaction.options.getString('question', true), where);
+    if (failed) {
+      await sendError(interaction, answer.text);
+      return;
+    }
+    // Usage replies are private; answers as the command asked.
+    await respond(interaction, renderAnswer(answer, answerer.document, { answerId }), answer.kind === 'usage' || this.isPrivate(interaction));
   },
 } satisfies Command;

@@ -6,22 +6,13 @@ import type {
   ApplicationCommandOptionChoiceData, AutocompleteInteraction, ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Cooldown, RateLimiter } from '../../shared/rate-limit.ts';
-import type { WorkLimiter } from '../../shared/work-limiter.ts';
+import type { ConversationLayer } from '../../shared/conversation.ts';
 import type { AdapterDeps } from '../../deps.ts';
 
-/** What a command handler is given: the core and process services, plus Discord-only state. */
+/** What a command handler is given: the core and process services, and the shared conversation layer. */
 export interface CommandContext extends AdapterDeps {
-  /** One /pin-summary per channel per `limits.pinCooldownSeconds`. */
-  pinCooldown: Cooldown;
-}
-
-/** The abuse limits every chat and interaction handler goes through. */
-export interface WorkGuards {
-  /** Per-user token bucket. */
-  rateLimiter: RateLimiter;
-  /** Bounded concurrency, and what is in flight at shutdown. */
-  work: WorkLimiter;
+  /** Admission, memory, records, the pin cooldown: shared with the Slack adapter's. */
+  layer: ConversationLayer;
 }
 
 /** A slash command: data for deployment plus the handlers. */

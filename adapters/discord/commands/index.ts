@@ -6,7 +6,7 @@ import { passage } from './passage.ts';
 import { pinSummaryCommand } from './pin-summary.ts';
 import { summary } from './summary.ts';
 
-export type { Command, CommandContext, WorkGuards } from './command.ts';
+export type { Command, CommandContext } from './command.ts';
 
 export const commands: readonly Command[] = [ask, summary, pinSummaryCommand, passage, help];
 

@@ -7,6 +7,7 @@ import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from
 import { explainPinOutcome, pinSummary } from '../pin-summary.ts';
 import { renderNotice, renderSummary } from '../render-message.ts';
 import type { Command } from './command.ts';
+import { TEXTS } from '../../shared/texts.ts';
 import { deferOnce, respond } from './respond.ts';
 import { sectionChoices, summaryOptions, withSummaryOptions } from './summary-options.ts';
 
@@ -21,15 +22,15 @@ export const pinSummaryCommand = {
   ).toJSON(),
   // The summary is for the channel; refusals and explanations go to the user alone.
   isPrivate: () => false,
-  async execute(interaction, { answerer, pinCooldown }) {
+  async execute(interaction, { answerer, layer }) {
     const summary = await answerer.summarize(summaryOptions(interaction));
     if (summary.kind !== 'summary') {
       await respond(interaction, renderNotice(summary.text), true);
       return;
     }
-    const wait = pinCooldown.take(interaction.channelId);
+    const wait = await layer.pinCooldown(interaction.channelId);
     if (wait > 0) {
-      await respond(interaction, renderNotice(`A summary was pinned in this channel moments ago. Try again in ${wait} s.`), true);
+      await respond(interaction, renderNotice(TEXTS.pinCooldown(wait)), true);
       return;
     }
     // Posting, listing pins, unpinning and pinning are four REST calls: defer first.

@@ -3,7 +3,7 @@
  * a first reply, or an edit of the deferred "thinking…" message (`@original`).
  */
 import { MessageFlags, type Message, type RepliableInteraction } from 'discord.js';
-import type { DiscordReply } from '../render-message.ts';
+import { renderNotice, type DiscordReply } from '../render-message.ts';
 
 /** Flags for an interaction reply: ephemeral when asked, link embeds suppressed when set. */
 export function replyFlags(payload: DiscordReply, ephemeral: boolean): (MessageFlags.Ephemeral | MessageFlags.SuppressEmbeds)[] {
@@ -31,4 +31,21 @@ export async function respond(interaction: RepliableInteraction, payload: Discor
   }
   await interaction.reply({ ...payload, flags: replyFlags(payload, ephemeral) });
   return undefined;
+}
+
+/**
+ * An ephemeral notice in whatever state the interaction is: a reply, an edit of an ephemeral
+ * deferral, or (after a public deferral or a reply) the deferral removed and an ephemeral follow-up.
+ */
+/** An error, a usage reply or any other private notice. */
+export async function sendError(interaction: RepliableInteraction, text: string): Promise<void> {
+  const payload = renderNotice(text);
+  if (!interaction.deferred && !interaction.replied) {
+    await interaction.reply({ ...payload, flags: replyFlags(payload, true) });
+  } else if (interaction.deferred && !interaction.replied && interaction.ephemeral) {
+    await interaction.editReply(payload);
+  } else {
+    if (interaction.deferred && !interaction.replied) await interaction.deleteReply().catch(() => undefined);
+    await interaction.followUp({ ...payload, flags: [MessageFlags.Ephemeral, MessageFlags.SuppressEmbeds] });
+  }
 }

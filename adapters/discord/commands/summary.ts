@@ -2,7 +2,7 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { renderSummary } from '../render-message.ts';
 import type { Command } from './command.ts';
-import { deferOnce, respond } from './respond.ts';
+import { deferOnce, respond, sendError } from './respond.ts';
 import { sectionChoices, summaryOptions, withSummaryOptions } from './summary-options.ts';
 
 export const summary = {
@@ -19,7 +19,14 @@ export const summary = {
     const ephemeral = this.isPrivate(interaction);
     // A summary ranks every passage of the article; defer rather than race Discord's 3 s.
     await deferOnce(interaction, ephemeral);
-    await respond(interaction, renderSummary(await answerer.summarize(summaryOptions(interaction)), answerer.document), ephemeral);
+    const summary = await answerer.summarize(summaryOptions(interaction));
+    // A usage reply or "not covered" is for the asker alone, whatever the command asked for:
+    // a public deferral is removed and the reply follows privately.
+    if (summary.kind !== 'summary') {
+      await sendError(interaction, summary.text);
+      return;
+    }
+    await respond(interaction, renderSummary(summary, answerer.document), ephemeral);
   },
   autocomplete: (interaction, { answerer }) => sectionChoices(interaction, answerer),
 } satisfies Command;

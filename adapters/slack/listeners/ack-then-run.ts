@@ -19,7 +19,7 @@ export interface AckedRequest {
 /** Acks `request`, applies the limits, and runs `work` for `target`. */
 export async function ackThenRun(rt: SlackRuntime, request: AckedRequest, target: ReplyTarget, work: () => Promise<void>): Promise<void> {
   await request.ack();
-  const admission = admit(rt, target.user);
+  const admission = await admit(rt, target.user);
   if (!admission.ok) {
     await respondPrivately(rt, request.respond, request.client, target, renderNotice(admission.notice));
     return;

@@ -1,10 +1,10 @@
 /**
  * Button clicks on the bot's messages: "Full passage" (the whole cited paragraph, privately),
- * 👍/👎 (recorded to the feedback log with an anonymised user, acknowledged privately) and "Share
+ * 👍/👎 (one changeable vote per user per answer, through the shared layer, acknowledged privately) and "Share
  * in channel" (posts a private /ask or /summary answer publicly). Every click is acked at once.
  */
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { anonymiseUser } from '../../../src/index.ts';
+import { TEXTS } from '../../shared/texts.ts';
 import { ACTION, decodeFeedback, decodeShare, PASSAGE_ACTION_PATTERN } from '../action-values.ts';
 import { renderNotice, renderPassage } from '../render-blocks.ts';
 import { callSlack } from '../slack-calls.ts';
@@ -41,23 +41,11 @@ export function register(app: App, rt: SlackRuntime): void {
       await onClick(rt, args, async (target) => {
         const value = decodeFeedback(args.action.value);
         if (!value) {
-          await respondPrivately(rt, args.respond, args.client, target, renderNotice('That button is from an older version of me; ask again and vote on the new answer.'));
+          await respondPrivately(rt, args.respond, args.client, target, renderNotice(TEXTS.oldButton));
           return;
         }
-        const saved = await rt.deps.feedback.record({
-          at: new Date().toISOString(),
-          platform: 'slack',
-          vote,
-          question: value.question,
-          answerKind: value.answerKind,
-          citations: value.citations,
-          user: anonymiseUser('slack', target.user),
-        }).then(() => true, (err: unknown) => {
-          rt.deps.logger.error({ err }, 'could not record feedback');
-          return false;
-        });
-        const thanks = vote === 'up' ? 'Thanks! Glad it helped 👍' : 'Thanks, noted 👎 — that helps me get better.';
-        await respondPrivately(rt, args.respond, args.client, target, renderNotice(saved ? thanks : 'Sorry, I couldn’t save your feedback just now. Please try again later.'));
+        const outcome = await rt.layer.vote(value.answerId ?? '', target.user, vote, value.answerId ? undefined : value);
+        await respondPrivately(rt, args.respond, args.client, target, renderNotice(outcome.text));
       });
     });
   }

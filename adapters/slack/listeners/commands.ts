@@ -10,6 +10,7 @@ import { renderAnswer, renderHelp, renderNotice, renderPassage, renderSummary } 
 import { respondPrivately, type ReplyTarget } from '../send-reply.ts';
 import { runCore, runCoreAsync, type SlackRuntime } from '../slack-runtime.ts';
 import { ackThenRun } from './ack-then-run.ts';
+import { TEXTS } from '../../shared/texts.ts';
 
 /** What a command listener is given by Bolt. */
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -17,13 +18,24 @@ export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 /** One private command: its name and how to answer its free text. */
 interface PrivateCommand {
   name: string;
-  answer(rt: SlackRuntime, text: string): SlackMessage | Promise<SlackMessage>;
+  answer(rt: SlackRuntime, text: string, args: CommandArgs): SlackMessage | Promise<SlackMessage>;
 }
 
 /** /ask's answer; `options` frames it (a share button when private, "Shared by" when public). */
 export async function answerQuestion(rt: SlackRuntime, text: string, options: RenderOptions): Promise<SlackMessage> {
   const r = await runCoreAsync(rt, 'ask', () => rt.deps.answerer.ask(text));
   return r.ok ? renderAnswer(r.value, options) : renderNotice(r.apology);
+}
+
+/**
+ * /ask through the conversation layer: logged, and read against the user's earlier /ask in this
+ * channel, so "/ask why?" follows up. Sharing re-asks the question as read, which stands alone.
+ */
+async function askCommand(rt: SlackRuntime, text: string, args: CommandArgs): Promise<SlackMessage> {
+  const { channel_id: channel, user_id: user } = args.command;
+  const { answer, answerId } = await rt.layer.ask(text, { conversation: `ask:${channel}:${user}`, user, channel });
+  const shared = answer.kind !== 'usage' && answer.readAs ? answer.readAs : text;
+  return renderAnswer(answer, { share: { command: 'ask', text: shared }, answerId });
 }
 
 /** /summary's (and /pin-summary's) summary of `text`: `[N] [section or topic]`. */
@@ -33,13 +45,13 @@ export async function answerSummary(rt: SlackRuntime, text: string, options: Ren
 }
 
 const COMMANDS: PrivateCommand[] = [
-  { name: '/ask', answer: (rt, text) => answerQuestion(rt, text, { share: { command: 'ask', text } }) },
+  { name: '/ask', answer: (rt, text, args) => askCommand(rt, text, args) },
   { name: '/summary', answer: (rt, text) => answerSummary(rt, text, { share: { command: 'summary', text }, command: '/summary' }) },
   {
     name: '/passage',
     answer: (rt, text) => {
       const id = text.trim();
-      if (!id) return renderNotice('Give me a passage id, e.g. `/passage alaska-summit/s1/p2`. Each answer’s “Full passage” button shows one too.');
+      if (!id) return renderNotice(TEXTS.passageUsage(`/passage ${rt.deps.answerer.passages()[0]?.id ?? 'doc/s1/p1'}`));
       const r = runCore(rt, 'passage', () => rt.deps.answerer.passage(id));
       return r.ok ? renderPassage(r.value) : renderNotice(r.apology);
     },
@@ -68,7 +80,7 @@ export function register(app: App, rt: SlackRuntime): void {
   for (const command of COMMANDS) {
     app.command(command.name, async (args) => {
       await runCommand(rt, args, async (respond) => {
-        const message = await command.answer(rt, args.command.text ?? '');
+        const message = await command.answer(rt, args.command.text ?? '', args);
         await respondPrivately(rt, respond, args.client, commandTarget(args), message);
       });
     });
