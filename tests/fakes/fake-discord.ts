@@ -283,6 +283,13 @@ export class FakeDiscord {
     return message;
   }
 
+  /** The author edits `message` to `content`: a MESSAGE_UPDATE with the whole message, as Discord sends it. */
+  editMessage(message: any, content: string): any {
+    Object.assign(message, { content, edited_timestamp: new Date().toISOString() });
+    this.dispatch('MESSAGE_UPDATE', message);
+    return message;
+  }
+
   /** A guild message that mentions the bot: `<@bot> text`. */
   mentionBot(text: string, options: { author?: FakeUser; channelId?: string } = {}): any {
     return this.sendMessage(`<@${this.bot.id}> ${text}`, { ...options, mentions: [this.bot] });
@@ -603,6 +610,14 @@ export class FakeDiscord {
     if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/)) && method === 'GET') {
       const message = this.findMessage(m[1]!, m[2]!);
       return message ? { status: 200, body: message } : { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+    }
+    if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/)) && method === 'PATCH') {
+      // Only the author may edit a message: here, the bot its own.
+      const message = this.findMessage(m[1]!, m[2]!);
+      if (!message) return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+      if (message.author.id !== this.bot.id) return { status: 403, body: { message: 'Cannot edit a message authored by another user', code: 50005 } };
+      Object.assign(message, this.messageFields(body), { edited_timestamp: new Date().toISOString() });
+      return { status: 200, body: message };
     }
     if ((m = path.match(/^\/applications\/(\d+)\/(?:guilds\/(\d+)\/)?commands$/)) && method === 'PUT') {
       const registered = (body as any[]).map((c) => ({ ...c, id: this.snowflake(), application_id: m![1], version: this.snowflake(), ...(m![2] ? { guild_id: m![2] } : {}) }));
