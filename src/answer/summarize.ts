@@ -10,7 +10,7 @@
 import type { Answer, Citation, Document, Passage, Section, Summary, SummaryOptions, SummaryPoint } from '../types.ts';
 import type { Retriever } from '../search/retrieve.ts';
 import { similarity, type SemanticSpace } from '../search/semantic.ts';
-import { clipText, contentTerms } from '../text/terms.ts';
+import { clipText, contentTerms, tokenize } from '../text/terms.ts';
 import { clipPoint } from './clip-point.ts';
 import { findSection, parseSummaryArgs, sectionList } from './parse-summary-request.ts';
 import {
@@ -60,8 +60,11 @@ function normalised(values: number[]): number[] {
   return values.map((v) => (max > 0 ? v / max : 0));
 }
 
-/** How relevant each unit is to the whole article, independent of any request. */
-function articleRelevance(units: SentenceUnit[], sim: number[][], ctx: SummaryContext): number[] {
+/**
+ * How relevant each unit is to the whole article, independent of any request, and how close each
+ * is to the title (a headline states the outcome).
+ */
+function articleRelevance(units: SentenceUnit[], sim: number[][], ctx: SummaryContext): { relevance: number[]; toTitle: number[] } {
   const centrality = lexRank(sim);
   const signal = (text: string) => ({ terms: termVector(text, ctx.idf), embedding: ctx.semantic?.embed(text) });
   const title = signal(ctx.document.title);
@@ -69,7 +72,7 @@ function articleRelevance(units: SentenceUnit[], sim: number[][], ctx: SummaryCo
   const toTitle = normalised(units.map((u) => blendedSimilarity(u, title)));
   const toHeading = normalised(units.map((u) => blendedSimilarity(u, headings.get(u.passage.sectionNumber) ?? title)));
   const firstPassage = units[0]?.passage;
-  return units.map((u, i) => {
+  const relevance = units.map((u, i) => {
     const opensParagraph = u.sentences[0]!.index === 0;
     const position = u.passage === firstPassage ? POSITION.lead
       : opensParagraph && u.passage.paragraphNumber === 1 ? POSITION.sectionFirst
@@ -79,6 +82,7 @@ function articleRelevance(units: SentenceUnit[], sim: number[][], ctx: SummaryCo
     const w = ARTICLE_WEIGHTS;
     return informative * (w.centrality * centrality[i]! + w.heading * toHeading[i]! + w.title * toTitle[i]! + w.position * position);
   });
+  return { relevance, toTitle };
 }
 
 export function createSummarizer(ctx: SummaryContext) {
@@ -86,7 +90,7 @@ export function createSummarizer(ctx: SummaryContext) {
   const passages = sections.flatMap((s) => s.passages);
   const units = sentenceUnits(passages, ctx.idf, unitEmbedder(ctx.semantic, ctx.sentenceEmbeddings));
   const graph = buildSentenceGraph(units);
-  const relevance = articleRelevance(units, graph.similarity, ctx);
+  const { relevance, toTitle } = articleRelevance(units, graph.similarity, ctx);
   // The lead and the closing section frame the article: both restate its thesis, so for
   // diversity they count as one part (one of them carries the thesis; the body carries the rest).
   const first = sections[0]?.number;
@@ -136,6 +140,25 @@ export function createSummarizer(ctx: SummaryContext) {
       .filter((_, k) => norm[k]! > 0);
   }
 
+  /**
+   * The whole article: first the lead's sentence closest to the title (a news lead and its
+   * headline state the outcome, so a summary never omits it), then the body. The lead and the closing section are one part
+   * for diversity, so once the lead speaks the rest come from the body.
+   */
+  function articlePoints(count: number): SummaryPoint[] {
+    const lead = units.filter((u) => u.passage === passages[0]);
+    // What the headline says happened, without who it happened to: the article's names are in
+    // every lead sentence, the outcome in one.
+    const said = ctx.document.title.split(/\s+/).filter((w) => !tokenize(w).some((t) => ctx.retriever.names.has(t.word))).join(' ');
+    const outcome = { terms: termVector(said, ctx.idf), embedding: ctx.semantic?.embed(said) };
+    const fit = (u: SentenceUnit) => blendedSimilarity(u, outcome) + toTitle[u.index]! * 1e-3;
+    const best = lead.reduce<SentenceUnit | undefined>((b, u) => (!b || fit(u) > fit(b) ? u : b), undefined);
+    if (!best) return pick(units.map((unit) => ({ unit, relevance: relevance[unit.index]! })), count);
+    const body = units.filter((u) => groupOf(u) !== -1);
+    const rest = count > 1 ? pick((body.length ? body : units.filter((u) => u !== best)).map((unit) => ({ unit, relevance: relevance[unit.index]! })), count - 1) : [];
+    return [point(best, relevance[best.index]!), ...rest];
+  }
+
   function sectionsText(): string {
     return `Its sections are:\n${sectionList(sections)}`;
   }
@@ -159,6 +182,7 @@ export function createSummarizer(ctx: SummaryContext) {
     }
     const asked = options.topic && clipText(options.topic.replace(/\s+/g, ' ').trim(), 200);
     const topic = asked && ctx.spellCheck ? ctx.spellCheck(asked) : asked;
+    if (!topic && scope.type === 'article') return summary(scope, articlePoints(count));
     if (!topic) return summary(scope, pick(pool.map((unit) => ({ unit, relevance: relevance[unit.index]! })), count));
 
     // Whether the article covers the topic at all is the question answerer's decision.

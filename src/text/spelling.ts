@@ -134,8 +134,13 @@ const MAX_TRIES = 10;
  * The question with its typos corrected in place ("How long was the meeing?" -> "How long was the
  * meeting?"); capitals are kept, so a corrected name still reads as one.
  */
+/** Spans of a question that are not words to correct: URLs, `code`, @mentions, #channels, e-mail addresses. */
+const VERBATIM = /\b[a-z][a-z0-9+.-]*:\/\/\S+|\bwww\.\S+|`[^`]*`|[@#][\p{L}\p{N}_.-]+|\S+@\S+\.\S+/giu;
+
 export function correctQuestion(speller: Speller, question: string): string {
-  const tokens = tokenize(question);
+  // A URL, inline code, an @mention or a #channel is quoted as written, never "corrected".
+  const verbatim = [...question.matchAll(VERBATIM)].map((m) => [m.index, m.index + m[0].length] as const);
+  const tokens = tokenize(question).filter((t) => !verbatim.some(([a, b]) => t.offset >= a && t.offset < b));
   const words = tokens.filter(isContent).map((t) => t.word);
   const fixes: { offset: number; length: number; word: string }[] = [];
   let tries = 0;

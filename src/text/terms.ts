@@ -43,7 +43,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([...STOPWORD_ENG, ...EXTR
 export function foldText(text: string): string {
   return text
     .normalize('NFKC')
-    .replace(/[\u2018\u2019\u02BC\u2032`´]/g, "'")
+    .replace(/[\u2018\u2019\u02BC\u2032´]/g, "'")
     .replace(/[\u201C\u201D\u201E\u2033«»]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-');
 }
