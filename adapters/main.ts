@@ -5,6 +5,7 @@
 import { createAnswerer } from '../src/index.ts';
 import { ConfigError, describeConfig, loadConfig } from './config.ts';
 import type { AdapterDeps, RunningAdapter } from './deps.ts';
+import { checkInstallCaches, InstallCheckError } from './install-check.ts';
 import { createLogger } from './logger.ts';
 import { openRecordStore } from './records/open-record-store.ts';
 import { startRetention } from './records/retention.ts';
@@ -22,6 +23,17 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
+      process.stderr.write(`summit-bot: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+
+  // Before anything loads: a missing or stale install cache is rebuilt, or start-up stops with the fix.
+  try {
+    checkInstallCaches({ onRebuild: (why) => process.stderr.write(`summit-bot: the word-vector cache is ${why}; rebuilding it (about 15 s)…\n`) });
+  } catch (err) {
+    if (err instanceof InstallCheckError) {
       process.stderr.write(`summit-bot: ${err.message}\n`);
       process.exit(2);
     }

@@ -10,6 +10,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Where the install step writes the cache. */
+/** The cache's format, as `scripts/build-vectors.mjs` writes it (its FORMAT). */
+export const VECTORS_FORMAT = 1;
 export const DEFAULT_VECTORS_PATH = fileURLToPath(new URL('../../.cache/word-vectors.bin', import.meta.url));
 
 /** SIF smoothing constant (Arora et al. 2017): weight = a / (a + p(w)). */
@@ -87,7 +89,7 @@ export function loadWordVectors(path = DEFAULT_VECTORS_PATH): WordVectors | unde
     const header = JSON.parse(buf.subarray(4, 4 + headerLength).toString('utf8')) as {
       format: number; dims: number; scale: number; count: number; sourceSize: number; words: string[];
     };
-    if (header.format !== 1) return undefined;
+    if (header.format !== VECTORS_FORMAT) return undefined;
     const start = 4 + headerLength;
     const data = new Int8Array(buf.buffer, buf.byteOffset + start, header.count * header.dims);
     const index = new Map<string, number>();
