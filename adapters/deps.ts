@@ -14,6 +14,8 @@ export interface MetricsSink {
   rateLimited(platform: Platform): void;
   apiError(platform: Platform, code: string): void;
   retry(platform: Platform): void;
+  /** An attempt to reopen a lost platform connection. */
+  reconnect(platform: Platform): void;
 }
 
 export interface AdapterDeps {

@@ -6,6 +6,8 @@ import { createAnswerer } from '../src/index.ts';
 import { ConfigError, describeConfig, loadConfig } from './config.ts';
 import type { AdapterDeps, RunningAdapter } from './deps.ts';
 import { checkInstallCaches, InstallCheckError } from './install-check.ts';
+import { createMetrics } from './observability/metrics.ts';
+import { observabilityRoutes, startHttpServer } from './observability/http-server.ts';
 import { createLogger } from './logger.ts';
 import { openRecordStore } from './records/open-record-store.ts';
 import { startRetention } from './records/retention.ts';
@@ -59,22 +61,40 @@ async function main(): Promise<void> {
   const records = await openRecordStore({ dataDir: storage.dataDir, databaseUrl: storage.databaseUrl, logger });
   const stopRetention = startRetention(records, storage.retentionDays, logger);
   const userSalt = userHashSalt(storage.dataDir, storage.userHashSalt);
-  const deps: AdapterDeps = { answerer, logger, limits: config.limits, state, records, userSalt };
+  const metrics = createMetrics();
+  const deps: AdapterDeps = { answerer, logger, limits: config.limits, state, records, userSalt, metrics };
   logger.info({ config: describeConfig(config) }, 'starting');
 
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   process.on('uncaughtException', (err) => logger.error({ err }, 'uncaught exception'));
 
   const running: RunningAdapter[] = [];
+  const expected = [config.slack && 'slack', config.discord && 'discord'].filter(Boolean) as string[];
+  // Ready: the index is loaded (it is, by now), every configured platform is connected, and the
+  // stores answer.
+  const readiness = async () => {
+    const [stateUp, recordsUp] = await Promise.all([state.ping().catch(() => false), records.ping().catch(() => false)]);
+    const checks: Record<string, boolean> = { index: true, [`state (${state.kind})`]: stateUp, [`records (${records.kind})`]: recordsUp };
+    for (const name of expected) checks[name] = running.find((r) => r.name === name)?.connected?.() ?? false;
+    return { ready: Object.values(checks).every(Boolean), checks };
+  };
+  // /healthz, /readyz and /metrics on PORT in every mode: beside /slack/events in Slack HTTP mode
+  // (one port), else on a server of their own, up before the platforms connect.
+  const slackHttp = Boolean(config.slack && !config.slack.appToken);
+  const ops = slackHttp ? undefined : await startHttpServer({ port: config.port, metrics, readiness, logger });
   if (config.slack) {
     const { startSlack } = await import('./slack/index.ts');
-    running.push(await startSlack(config.slack, deps));
+    const slack = await startSlack(config.slack, deps, slackHttp ? { httpRoutes: observabilityRoutes({ metrics, readiness, logger }) } : {});
+    metrics.watch('slack', slack);
+    running.push(slack);
   }
   if (config.discord) {
     const { startDiscord } = await import('./discord/index.ts');
-    running.push(await startDiscord(config.discord, deps));
+    const discord = await startDiscord(config.discord, deps);
+    metrics.watch('discord', discord);
+    running.push(discord);
   }
-  logger.info({ adapters: running.map((r) => r.name) }, 'ready');
+  logger.info({ adapters: running.map((r) => r.name), port: ops?.port }, 'ready');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -87,6 +107,7 @@ async function main(): Promise<void> {
     }, config.limits.shutdownGraceMs + 1_000);
     timer.unref();
     await Promise.allSettled(running.map((r) => r.stop()));
+    await ops?.close();
     stopRetention();
     await Promise.allSettled([state.close(), records.close()]);
     logger.info('stopped');

@@ -1,18 +1,21 @@
 /**
  * Starts the Slack adapter: the real @slack/bolt App in Socket Mode (when an app token is set; no
- * public URL needed) or HTTP mode (signed requests on `/slack/events`, plus `GET /healthz`), with
- * the answer core passed in. `stop()` stops taking work, lets in-flight answers finish within the
- * grace period, and closes the connection.
+ * public URL needed) or HTTP mode (signed requests on `/slack/events`, plus `GET /healthz` or the
+ * routes given as `httpRoutes`), with the answer core passed in. In Socket Mode the connection
+ * heals itself after an outage of any length (`socket-healing.ts`). `stop()` stops taking work,
+ * lets in-flight answers finish within the grace period, and closes the connection.
  */
 import { App, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SlackConfig } from '../config.ts';
-import type { AdapterDeps, RunningAdapter } from '../deps.ts';
+import type { AdapterDeps, MetricsSink, RunningAdapter } from '../deps.ts';
 import type { Logger } from '../logger.ts';
+import type { ObservabilityRoute } from '../observability/http-server.ts';
 import { registerListeners } from './listeners/index.ts';
-import { toFailure } from './slack-calls.ts';
+import { countSlackFailures, toFailure } from './slack-calls.ts';
 import { createRuntime, type BotIdentity } from './slack-runtime.ts';
+import { describeFatal, fatalCode, healSocket, type BackoffPolicy, type FatalSocketError } from './socket-healing.ts';
 
 /** Options the environment does not set: tests tighten them. */
 export interface SlackStartOptions {
@@ -26,11 +29,21 @@ export interface SlackStartOptions {
   requestTimeoutMs?: number;
   /** HTTP mode: the interface to listen on. Default: all interfaces. */
   host?: string;
-  /**
-   * Socket Mode: how long to wait for a pong, which is also the delay before a reconnect
-   * (Slack's client waits this times the number of failed attempts). Default 5 s.
-   */
+  /** Socket Mode: how long to wait for a pong before the connection counts as lost. Default 5 s. */
   socketPingTimeoutMs?: number;
+  /** Socket Mode: the backoff between reconnect attempts. Default 1 s doubling to 30 s. */
+  reconnectBackoff?: Partial<BackoffPolicy>;
+  /**
+   * Socket Mode: what to do when Slack refuses the app token on a reconnect, which no retry can
+   * fix. Default: log one line at fatal level and exit with status 1 so a supervisor restarts
+   * the process. Tests pass their own.
+   */
+  onFatal?: (error: FatalSocketError) => void;
+  /**
+   * HTTP mode: routes served beside `/slack/events` on the same port (Bolt `customRoutes`), e.g.
+   * `observabilityRoutes(...)`. Default: a bare `GET /healthz`.
+   */
+  httpRoutes?: ObservabilityRoute[];
 }
 
 /** A few quick retries: about 1 + 2 + 4 s, plus any wait Slack asks for with Retry-After. */
@@ -45,6 +58,10 @@ export interface RunningSlack extends RunningAdapter {
   /** HTTP mode: the port actually listened on (PORT=0 picks a free one). */
   readonly port?: number;
   readonly bot: BotIdentity;
+  /** Whether Slack can reach the bot now: Socket Mode connected, or the HTTP server listening. */
+  connected(): boolean;
+  /** Answers running or waiting for a slot. */
+  queueDepth(): number;
 }
 
 /** Thrown when Slack cannot be started; the message says what to fix. Never contains a token. */
@@ -75,6 +92,28 @@ function boltLogger(logger: Logger): BoltLogger {
   };
 }
 
+/**
+ * The retry policy with counting: p-retry (inside the WebClient) calls `onFailedAttempt` after
+ * every failed try, the last included; after an HTTP 429 it has already waited Retry-After.
+ */
+function countedRetries(policy: webApi.RetryOptions, metrics: MetricsSink | undefined): webApi.RetryOptions {
+  if (!metrics) return policy;
+  const onFailedAttempt = (error: Error & { retriesLeft?: number }) => {
+    if (/rate limit was exceeded/i.test(error.message)) metrics.rateLimited('slack');
+    if ((error.retriesLeft ?? 0) > 0) metrics.retry('slack');
+  };
+  return { ...policy, onFailedAttempt } as webApi.RetryOptions;
+}
+
+/** Exits so a supervisor restarts the bot; the log line says why and what to fix. */
+function exitOnFatal(logger: Logger): (error: FatalSocketError) => void {
+  return (error) => {
+    logger.fatal({ code: error.code }, `${error.message}. Exiting with status 1.`);
+    logger.flush?.();
+    process.exit(1);
+  };
+}
+
 /** Asks Slack who the bot is; a bad token fails here, at startup, with a fix. */
 async function whoAmI(config: SlackConfig, clientOptions: webApi.WebClientOptions): Promise<BotIdentity> {
   try {
@@ -95,7 +134,7 @@ export async function startSlack(config: SlackConfig, deps: AdapterDeps, options
   const bolt = boltLogger(logger);
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl: config.apiUrl,
-    retryConfig: options.retryConfig ?? DEFAULT_RETRY_CONFIG,
+    retryConfig: countedRetries(options.retryConfig ?? DEFAULT_RETRY_CONFIG, deps.metrics),
     timeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     logger: bolt,
   };
@@ -104,21 +143,23 @@ export async function startSlack(config: SlackConfig, deps: AdapterDeps, options
   // No conversation store: the bot keeps no per-conversation state in Bolt, and the default store
   // costs an error object per event.
   const common = { token: config.botToken, botId: bot.botId, botUserId: bot.userId, clientOptions, logger: bolt, convoStore: false as const };
-  const app = mode === 'socket'
-    ? new App({
-      ...common,
-      receiver: new SocketModeReceiver({
-        appToken: config.appToken!,
-        logger: bolt,
-        clientPingTimeout: options.socketPingTimeoutMs,
-        // The socket's own WebClient (apps.connections.open) must use the same API URL and retries.
-        installerOptions: { clientOptions },
-      }),
+  const receiver = mode === 'socket'
+    ? new SocketModeReceiver({
+      appToken: config.appToken!,
+      logger: bolt,
+      clientPingTimeout: options.socketPingTimeoutMs,
+      // Its own reconnect gives up for good after a long outage (see socket-healing.ts); ours does not.
+      autoReconnectEnabled: false,
+      // The socket's own WebClient (apps.connections.open) must use the same API URL and retries.
+      installerOptions: { clientOptions },
     })
+    : undefined;
+  const app = receiver
+    ? new App({ ...common, receiver })
     : new App({
       ...common,
       signingSecret: config.signingSecret,
-      customRoutes: [{
+      customRoutes: options.httpRoutes ?? [{
         path: '/healthz',
         method: ['GET'],
         handler: (_req, res) => {
@@ -129,17 +170,34 @@ export async function startSlack(config: SlackConfig, deps: AdapterDeps, options
     });
 
   const rt = createRuntime({ ...deps, logger }, bot);
+  countSlackFailures(deps.metrics && ((code) => deps.metrics!.apiError('slack', code)));
   registerListeners(app, rt);
   app.error(async (error) => {
     // Listeners catch their own failures; this is the last resort, for a bug.
     logger.error({ err: error }, 'unhandled error in a Slack listener');
   });
 
-  const started = mode === 'http'
-    ? await app.start(options.host ? { port: config.port, host: options.host } : config.port)
-    : await app.start();
+  let started: unknown;
+  try {
+    started = mode === 'http'
+      ? await app.start(options.host ? { port: config.port, host: options.host } : config.port)
+      : await app.start();
+  } catch (err) {
+    const fatal = mode === 'socket' ? fatalCode(err) : undefined;
+    if (fatal) throw new SlackStartError(fatal, `${describeFatal(fatal)}.`);
+    throw err;
+  }
   const address = mode === 'http' ? ((started as Server).address() as AddressInfo | null) : null;
   logger.info({ mode, port: address?.port, bot: bot.name }, 'Slack adapter started');
+  const healer = receiver
+    ? healSocket({
+      client: receiver.client,
+      logger,
+      backoff: options.reconnectBackoff,
+      onFatal: options.onFatal ?? exitOnFatal(logger),
+      onAttempt: () => deps.metrics?.reconnect('slack'),
+    })
+    : undefined;
 
   let stopping: Promise<void> | undefined;
   return {
@@ -147,8 +205,11 @@ export async function startSlack(config: SlackConfig, deps: AdapterDeps, options
     mode,
     port: address?.port,
     bot,
+    connected: () => (healer ? healer.connected() : stopping === undefined),
+    queueDepth: () => rt.work.pending,
     stop() {
       stopping ??= (async () => {
+        healer?.stop();
         rt.work.close();
         const closed = Promise.race([
           app.stop().catch((err: unknown) => logger.warn({ err }, 'error while closing Slack connection')),

@@ -20,12 +20,20 @@ export interface SlackFailure {
 /** A call's outcome. */
 export type SlackResult<T> = { ok: true; value: T } | { ok: false; failure: SlackFailure };
 
+/** Where calls that failed for good are counted: the process's metrics, set by `startSlack`. */
+let countFailure: ((code: string) => void) | undefined;
+export function countSlackFailures(sink: ((code: string) => void) | undefined): void {
+  countFailure = sink;
+}
+
 /** Runs a Web API call (retries are the WebClient's, per its retryConfig) and returns a value. */
 export async function callSlack<T>(call: () => Promise<T>): Promise<SlackResult<T>> {
   try {
     return { ok: true, value: await call() };
   } catch (err) {
-    return { ok: false, failure: toFailure(err) };
+    const failure = toFailure(err);
+    countFailure?.(failure.code);
+    return { ok: false, failure };
   }
 }
 

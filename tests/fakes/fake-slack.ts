@@ -70,6 +70,9 @@ export interface FakeSlackOptions {
   pingIntervalMs?: number;
 }
 
+/** How the fake is unreachable during `goDown()`. */
+export type Outage = 'refuse' | 'unavailable';
+
 type Falsy = false | 0 | '' | null | undefined;
 
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata']);
@@ -95,6 +98,8 @@ export class FakeSlack {
   readonly acks = new Map<string, Record<string, unknown> | undefined>();
   /** Socket Mode connections opened so far. */
   socketConnections = 0;
+  /** Set while `goDown()` holds: how the fake is unreachable. */
+  outage?: Outage;
 
   private server?: Server;
   private wss?: WebSocketServer;
@@ -106,6 +111,8 @@ export class FakeSlack {
   private waiters: (() => void)[] = [];
   private ackWaiters = new Map<string, (payload: Record<string, unknown> | undefined) => void>();
   private pingTimer?: NodeJS.Timeout;
+  /** The port first listened on, kept so `comeUp()` returns on the same address. */
+  private listenPort?: number;
 
   constructor(private readonly options: FakeSlackOptions) {
     this.botUserId = options.botUserId ?? 'U0SUMMITBOT';
@@ -118,17 +125,42 @@ export class FakeSlack {
     this.server = createServer((req, res) => void this.route(req, res));
     this.wss = new WebSocketServer({ noServer: true });
     this.server.on('upgrade', (req, socket, head) => {
-      if (!req.url?.startsWith('/socket')) return socket.destroy();
+      if (!req.url?.startsWith('/socket') || this.outage) return socket.destroy();
       this.wss!.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
     });
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    this.listenPort = (this.server.address() as AddressInfo).port;
     this.pingTimer = setInterval(() => this.sockets.forEach((s) => s.ping()), this.options.pingIntervalMs ?? 5_000);
     this.pingTimer.unref();
     return this;
   }
 
   get port(): number {
-    return (this.server!.address() as AddressInfo).port;
+    return (this.server!.address() as AddressInfo | null)?.port ?? this.listenPort!;
+  }
+
+  /**
+   * Takes Slack away, as a network or Slack outage does: every Socket Mode connection is dropped,
+   * and until `comeUp()` either nothing listens on the port (`'refuse'`: connections are refused,
+   * the default) or the port answers every Web API call with HTTP 503 and refuses WebSocket
+   * upgrades (`'unavailable'`).
+   */
+  async goDown(outage: Outage = 'refuse'): Promise<void> {
+    this.outage = outage;
+    for (const s of this.sockets) s.terminate();
+    if (outage === 'refuse') {
+      const closed = new Promise<void>((resolve) => this.server!.close(() => resolve()));
+      this.server!.closeAllConnections();
+      await closed;
+    }
+  }
+
+  /** Ends an outage begun by `goDown()`, listening again on the same port. */
+  async comeUp(): Promise<void> {
+    const outage = this.outage;
+    this.outage = undefined;
+    if (outage === 'refuse') await new Promise<void>((resolve) => this.server!.listen(this.listenPort, '127.0.0.1', resolve));
+    this.notify();
   }
 
   /** The Web API base URL to give the bot as SLACK_API_URL. */
@@ -215,6 +247,11 @@ export class FakeSlack {
     return `ws://127.0.0.1:${this.port}/socket`;
   }
 
+  /** Socket Mode connections open now. */
+  get openSockets(): number {
+    return [...this.sockets].filter((s) => s.readyState === s.OPEN).length;
+  }
+
   /** Resolves once a Socket Mode client is connected (after `hello`). */
   waitForSocket(timeoutMs = 5_000): Promise<WebSocket> {
     return this.waitFor(() => [...this.sockets].find((s) => s.readyState === s.OPEN), timeoutMs, 'a Socket Mode connection');
@@ -290,6 +327,10 @@ export class FakeSlack {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const raw = await readBody(req);
+    if (this.outage) {
+      res.writeHead(503, { 'content-type': 'text/plain' }).end('service unavailable');
+      return;
+    }
     try {
       if (url.pathname.startsWith('/respond/')) {
         const fault = this.takeFault('respond');

@@ -3,62 +3,20 @@
  * only by the environment, talking to the fake Slack on 127.0.0.1. It must answer, exit 0 on
  * SIGTERM, and never print a token or the signing secret.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startBot, stopBots, waitForOutput } from './bot-process.ts';
 import { FakeSlack, SlackSender } from '../fakes/fake-slack.ts';
 import { APP_TOKEN, BOT_TOKEN, SIGNING_SECRET } from './slack-harness.ts';
 
-interface Bot {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
+const SECRETS = [BOT_TOKEN, APP_TOKEN, SIGNING_SECRET];
 
-const running: Bot[] = [];
 let fake: FakeSlack | undefined;
 
 afterEach(async () => {
-  for (const bot of running.splice(0)) if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
+  stopBots();
   await fake?.stop();
   fake = undefined;
 });
-
-/** Starts `adapters/main.ts` with only `env` (plus PATH) as its environment. */
-function startBot(env: Record<string, string>): Bot {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      CORPUS_DIR: 'corpus',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'summit-slack-')),
-      LOG_LEVEL: 'debug',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += String(d)));
-  child.stderr!.on('data', (d) => (output += String(d)));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const bot = { child, output: () => output, exited };
-  running.push(bot);
-  return bot;
-}
-
-async function waitForOutput(bot: Bot, pattern: RegExp, timeoutMs = 40_000): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const m = bot.output().match(pattern);
-    if (m) return m;
-    if (bot.child.exitCode !== null || Date.now() > deadline) throw new Error(`bot never printed ${pattern}; output:\n${bot.output()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const SECRETS = [BOT_TOKEN, APP_TOKEN, SIGNING_SECRET];
 
 // Each test starts a whole process (tsx, Bolt, the corpus): on a busy shared machine that is slow.
 describe('GIVEN npm start with Slack configured by the environment', { timeout: 60_000 }, () => {
