@@ -35,6 +35,7 @@ describe('npm start with Discord configured', () => {
         DISCORD_APPLICATION_ID: fake.applicationId,
         DISCORD_API_URL: fake.apiUrl,
         DATA_DIR: dataDir,
+        PORT: '0',
         LOG_LEVEL: 'debug',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,6 +51,23 @@ describe('npm start with Discord configured', () => {
       expect(reply.embeds[0].description).toMatch(/seven hours/);
       const request = fake.requests.find((r) => r.body?.message_reference?.message_id === question.id)!;
       expect(request.body.allowed_mentions.parse).toEqual([]);
+
+      // Conversation: replies to the answer that are not for the bot get none; a follow-up does.
+      const asked = fake.mentionBot('What did Trump want?');
+      const first = await fake.waitForBotMessage(fake.channelId, (m) => m.message_reference?.message_id === asked.id, 10_000);
+      const thanks = fake.sendMessage('thanks!', { replyTo: first, mentions: [fake.bot] });
+      const followUp = fake.sendMessage('and Putin?', { replyTo: first, mentions: [fake.bot] });
+      const answer = await fake.waitForBotMessage(fake.channelId, (m) => m.message_reference?.message_id === followUp.id, 10_000);
+      expect(answer.embeds[0].description).toContain('Read as “What did Putin want?”');
+      expect((fake.messages.get(fake.channelId) ?? []).some((m: any) => m.message_reference?.message_id === thanks.id)).toBe(false);
+      const dm = fake.sendMessage('What did Trump want?', { dm: true });
+      await fake.waitForBotMessage(dm.channel_id, (m) => m.message_reference?.message_id === dm.id, 10_000);
+      const dmFollowUp = fake.sendMessage('and what about Putin?', { dm: true });
+      const dmAnswer = await fake.waitForBotMessage(dm.channel_id, (m) => m.message_reference?.message_id === dmFollowUp.id, 10_000);
+      expect(dmAnswer.embeds[0].description).toContain('Read as “What did Putin want?”');
+    } catch (err) {
+      process.stderr.write(output.split('\n').filter((l) => /"level":(40|50)|question|messageCreate/.test(l)).slice(-20).join('\n'));
+      throw err;
     } finally {
       child.kill('SIGTERM');
     }

@@ -29,6 +29,8 @@ export function startBot(env: Record<string, string>): Bot {
       CORPUS_DIR: 'corpus',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'summit-slack-')),
       LOG_LEVEL: 'debug',
+      // A free port for /healthz and /metrics: tests run side by side.
+      PORT: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
