@@ -62,6 +62,15 @@ describe('GIVEN hostile chat text (property-based, through the core and both ren
     );
   }, 120_000);
 
+  it('THEN no control character or lone surrogate is ever echoed back (the question, Read as)', async () => {
+    const bad = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    await fc.assert(fc.asyncProperty(hostile, async (text) => {
+      const answer = await answerer.ask(`${text} \uD83D how long was the meeing \u0007\uDC00?`);
+      expect(answer.question).not.toMatch(bad);
+      if (answer.kind !== 'usage' && answer.readAs) expect(answer.readAs).not.toMatch(bad);
+    }), { numRuns: 200 });
+  }, 120_000);
+
   it('THEN 100 KB of text gets a clear reply on both platforms', async () => {
     const huge = 'Why Alaska? <!channel> @everyone '.repeat(4_000);
     expect(huge.length).toBeGreaterThan(100_000);

@@ -12,10 +12,12 @@ const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]|[\u0000
 // Slack <@U123>, <!channel>, <#C123|name>, <https://x|label>; Discord <@123>, <@!123>, <@&123>, <#123>.
 const PLATFORM_MARKUP = /<(?:[@#!][^>\s]{0,80}|https?:[^>\s]{0,500})>/g;
 const AT_WORDS = /@(?:everyone|here|channel)\b/gi;
+// Half a surrogate pair (a cut emoji, or hostile input): no character at all, never echoed.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Cleans raw chat text into the question itself. Never throws. */
 export function cleanQuestion(raw: string): string {
-  return foldText(String(raw).replace(INVISIBLE, ''))
+  return foldText(String(raw).replace(INVISIBLE, '').replace(LONE_SURROGATE, ''))
     .replace(INVISIBLE, '')
     .replace(PLATFORM_MARKUP, ' ')
     .replace(AT_WORDS, ' ')

@@ -183,6 +183,10 @@ describe('stopping the Discord adapter', () => {
       const late = await h.fake.waitForCallback(h.fake.slash('help'));
       expect(late.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
       expect(late.body.data.content).toMatch(/restarting/);
+      // A mention during shutdown gets the same word, not silence.
+      const lateMention = h.fake.mentionBot('Who met?');
+      const notice = await h.fake.waitForBotMessage(lateMention.channel_id, (m) => m.message_reference?.message_id === lateMention.id, 3_000);
+      expect(notice.content).toMatch(/restarting/);
       await stopped;
       expect(inFlight.status).toBe(200);
       await h.fake.waitUntil(() => h.fake.gatewayReceived.length && ![...(h.fake as any).wss.clients].some((c: any) => c.readyState === 1), 3_000, 'the gateway to close');
