@@ -5,6 +5,7 @@
  * Every payload carries `allowedMentions: { parse: [] }`: that, not escaping, is what guarantees
  * no question or quote can ping anyone. Escaping only keeps the text readable as typed.
  */
+import { trimAtWord } from '../shared/trim.ts';
 import {
   ButtonStyle, ComponentType, MessageFlags,
   type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField,
@@ -34,7 +35,6 @@ const MAX_PASSAGE_BUTTONS = 3;
 const EMBED_COLOR = 0x2b6cb0;
 /** A footer is a byline: keep it short even when a title is long (Discord allows 2,048). */
 const MAX_FOOTER_USED = 300;
-const ELLIPSIS = '…';
 
 /** The mentions nobody may be pinged by: sent with every message the bot writes. */
 export const NO_MENTIONS = { parse: [], repliedUser: false } as const satisfies { parse: []; repliedUser: boolean };
@@ -55,19 +55,8 @@ export type ArticleInfo = Pick<Document, 'title' | 'author'>;
 /** Button custom ids: `passage:<passage id>` and `vote:<up|down>:<answer kind>:<ids>`. */
 export const CUSTOM_ID = { passage: 'passage', vote: 'vote' } as const;
 
-/**
- * Cuts `text` to at most `max` characters at a word boundary, ending with an ellipsis. Never
- * splits a surrogate pair; falls back to a hard cut when a single word is longer than the room.
- */
-export function trimToLimit(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= ELLIPSIS.length) return ELLIPSIS.slice(0, max);
-  let cut = max - ELLIPSIS.length;
-  const lastSpace = text.lastIndexOf(' ', cut);
-  if (lastSpace > cut * 0.6) cut = lastSpace;
-  else if (/[\uDC00-\uDFFF]/.test(text[cut] ?? '')) cut -= 1;
-  return text.slice(0, cut).replace(/[\s,;:.\\]+$/u, '') + ELLIPSIS;
-}
+/** Discord's name for the shared trimming helper (`shared/trim.ts`). */
+export const trimToLimit = trimAtWord;
 
 /**
  * Makes user or article text display literally, within `max` characters: Markdown escaped, and

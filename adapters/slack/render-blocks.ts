@@ -10,6 +10,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { Answer, Citation, HelpInfo, Passage, PassageLookup, Summary } from '../../src/index.ts';
+import { trimAtWord } from '../shared/trim.ts';
 import { ACTION, encodeFeedback, encodeShare, type FeedbackValue, type ShareValue } from './action-values.ts';
 import {
   BUTTON_TEXT_LIMIT, HEADER_TEXT_LIMIT, MAX_BLOCKS, MESSAGE_TEXT_LIMIT, SECTION_TEXT_LIMIT,
@@ -51,20 +52,7 @@ export function escapeSlack(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/**
- * Trims `text` to at most `max` characters at a word boundary, ending in an ellipsis. Never leaves
- * half an HTML entity (`&am`) or half a surrogate pair at the cut.
- */
-export function trimAtWord(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const room = Math.max(0, max - 1);
-  let cut = text.slice(0, room);
-  const lastSpace = cut.search(/\s\S*$/);
-  if (lastSpace > room * 0.6) cut = cut.slice(0, lastSpace);
-  cut = cut.replace(/&[a-z]*$/, '');
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
-}
+export { trimAtWord };
 
 /** Escaped, then trimmed: the order matters, as escaping lengthens the text. */
 const safe = (text: string, max: number) => trimAtWord(escapeSlack(text), max);
