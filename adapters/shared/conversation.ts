@@ -13,7 +13,7 @@
  * - the pin cooldown.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { Answer, ConversationTurn, Summary } from '../../src/index.ts';
+import type { Answer, ConversationTurn, Summary, SummaryOptions } from '../../src/index.ts';
 import type { AdapterDeps } from '../deps.ts';
 import { hashUser, type Platform, type QuestionRecord } from '../records/record-store.ts';
 import type { RateLimit } from '../state/state-store.ts';
@@ -92,8 +92,11 @@ export interface ConversationLayer {
   replied(answerId: string, reply: string): Promise<void>;
   /** The conversation a bot reply belongs to: a reply to it continues that conversation. */
   conversationOfReply(reply: string): Promise<string | undefined>;
-  /** A summary from `/summary`-style free text (`[N] [section or topic]`), logged like a question. Never rejects. */
-  summary(args: string, where: AskedIn): Promise<Summary | { kind: 'error'; text: string }>;
+  /**
+   * A summary, logged like a question: from `/summary`-style free text (`[N] [section or topic]`)
+   * or from options a platform parsed itself (Discord's command options). Never rejects.
+   */
+  summary(request: string | SummaryOptions, where: AskedIn): Promise<Summary | { kind: 'error'; text: string }>;
   /** One vote per user per answer, changeable; the stored answer's text and citations go with it. */
   vote(answerId: string, user: string, vote: 'up' | 'down', fallback?: { question: string; citations: string[] }): Promise<VoteOutcome>;
   /** 0 when a pin may go ahead (and starts the cooldown), else the seconds to wait. */
@@ -215,11 +218,13 @@ export function createConversationLayer(deps: AdapterDeps, platform: Platform, o
       await soft('answer memory', () => state.set(key('reply', reply), stored.conversation, o.memorySeconds), undefined);
     },
     conversationOfReply: (reply) => soft('answer memory', () => state.get(key('reply', reply)), undefined),
-    async summary(args, where) {
+    async summary(request, where) {
       const started = performance.now();
+      const args = typeof request === 'string' ? request
+        : [request.points, request.section && `section ${request.section}`, request.topic].filter(Boolean).join(' ');
       let summary: Summary | undefined;
       try {
-        summary = await answerer.summarizeText(args);
+        summary = await (typeof request === 'string' ? answerer.summarizeText(request) : answerer.summarize(request));
       } catch (err) {
         logger.error({ err }, 'answer core threw');
       }

@@ -5,7 +5,7 @@
  * user is told why and what to do. A per-channel cooldown stops a pin/unpin storm.
  */
 import type { App, webApi } from '@slack/bolt';
-import { answerSummary, commandTarget, runCommand } from './listeners/commands.ts';
+import { answerSummary, askedIn, commandTarget, runCommand } from './listeners/commands.ts';
 import { renderNotice, SUMMARY_BLOCK_ID } from './render-blocks.ts';
 import { callSlack, explainFailure, type SlackFailure } from './slack-calls.ts';
 import { postPublic, respondPrivately } from './send-reply.ts';
@@ -79,7 +79,7 @@ export function register(app: App, rt: SlackRuntime): void {
       const target = commandTarget(args);
       const tell = (text: string) => respondPrivately(rt, respond, args.client, target, renderNotice(text));
       const text = args.command.text ?? '';
-      const message = await answerSummary(rt, text, { sharedBy: target.user, command: '/pin-summary' });
+      const message = await answerSummary(rt, text, { sharedBy: target.user, command: '/pin-summary' }, askedIn(args));
       if (!message.blocks.some((b) => b.block_id === SUMMARY_BLOCK_ID)) {
         // A usage reply or "not covered": nothing to pin, and only the asker needs to see it.
         await respondPrivately(rt, respond, args.client, target, message);

@@ -23,7 +23,7 @@ export const pinSummaryCommand = {
   // The summary is for the channel; refusals and explanations go to the user alone.
   isPrivate: () => false,
   async execute(interaction, { answerer, layer }) {
-    const summary = await answerer.summarize(summaryOptions(interaction));
+    const summary = await layer.summary(summaryOptions(interaction), { conversation: `cmd:${interaction.channelId}:${interaction.user.id}`, user: interaction.user.id, channel: interaction.channelId });
     if (summary.kind !== 'summary') {
       await respond(interaction, renderNotice(summary.text), true);
       return;

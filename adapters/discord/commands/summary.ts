@@ -15,11 +15,11 @@ export const summary = {
     .addBooleanOption((o) => o.setName('private').setDescription('Only you see the summary'))
     .toJSON(),
   isPrivate: (interaction) => interaction.options.getBoolean('private') ?? false,
-  async execute(interaction, { answerer }) {
+  async execute(interaction, { answerer, layer }) {
     const ephemeral = this.isPrivate(interaction);
     // A summary ranks every passage of the article; defer rather than race Discord's 3 s.
     await deferOnce(interaction, ephemeral);
-    const summary = await answerer.summarize(summaryOptions(interaction));
+    const summary = await layer.summary(summaryOptions(interaction), { conversation: `cmd:${interaction.channelId}:${interaction.user.id}`, user: interaction.user.id, channel: interaction.channelId });
     // A usage reply or "not covered" is for the asker alone, whatever the command asked for:
     // a public deferral is removed and the reply follows privately.
     if (summary.kind !== 'summary') {

@@ -10,6 +10,7 @@ import { renderAnswer, renderHelp, renderNotice, renderPassage, renderSummary } 
 import { respondPrivately, type ReplyTarget } from '../send-reply.ts';
 import { runCore, runCoreAsync, type SlackRuntime } from '../slack-runtime.ts';
 import { ackThenRun } from './ack-then-run.ts';
+import type { AskedIn } from '../../shared/conversation.ts';
 import { TEXTS } from '../../shared/texts.ts';
 
 /** What a command listener is given by Bolt. */
@@ -39,14 +40,22 @@ async function askCommand(rt: SlackRuntime, text: string, args: CommandArgs): Pr
 }
 
 /** /summary's (and /pin-summary's) summary of `text`: `[N] [section or topic]`. */
-export async function answerSummary(rt: SlackRuntime, text: string, options: RenderOptions & { command: string }): Promise<SlackMessage> {
+export async function answerSummary(rt: SlackRuntime, text: string, options: RenderOptions & { command: string }, where?: AskedIn): Promise<SlackMessage> {
+  // Through the layer when someone asked (logged like a question); a share re-renders what they saw.
+  if (where) {
+    const summary = await rt.layer.summary(text, where);
+    return summary.kind === 'error' ? renderNotice(summary.text) : renderSummary(summary, { ...options, command: `${options.command} ${text}`.trim() });
+  }
   const r = await runCoreAsync(rt, 'summary', () => rt.deps.answerer.summarizeText(text));
   return r.ok ? renderSummary(r.value, { ...options, command: `${options.command} ${text}`.trim() }) : renderNotice(r.apology);
 }
 
+/** Who asked a command where, for the layer. */
+export const askedIn = (args: CommandArgs): AskedIn => ({ conversation: `cmd:${args.command.channel_id}:${args.command.user_id}`, user: args.command.user_id, channel: args.command.channel_id });
+
 const COMMANDS: PrivateCommand[] = [
   { name: '/ask', answer: (rt, text, args) => askCommand(rt, text, args) },
-  { name: '/summary', answer: (rt, text) => answerSummary(rt, text, { share: { command: 'summary', text }, command: '/summary' }) },
+  { name: '/summary', answer: (rt, text, args) => answerSummary(rt, text, { share: { command: 'summary', text }, command: '/summary' }, askedIn(args)) },
   {
     name: '/passage',
     answer: (rt, text) => {
