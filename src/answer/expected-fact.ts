@@ -190,7 +190,8 @@ export function statesFact(fact: ExpectedFact, sentence: string, similar?: Focus
   const text = foldText(sentence);
   switch (fact.kind) {
     case 'count':
-      return counts(text, fact.focus, similar);
+      // Loosely, any count: the article may count the asked thing by another name ("boardings" for riders).
+      return counts(text, fact.loose ? [] : fact.focus, similar);
     case 'amount':
       // A sum about the thing asked about, when the question names one ("a tram ticket").
       return MONEY.test(text) && (fact.focus.length === 0 || !similar || mentions(text, fact.focus, similar));
