@@ -82,6 +82,8 @@ export interface Judged {
   positive?: boolean[];
   /** Candidates whose passage holds a gold phrase: what hit@1 counts. */
   inPositivePassage?: boolean[];
+  /** What the bot answers to a question the scorer never sees (a summary request, a greeting): judged as it stands. */
+  direct?: { cited: string[]; answerText: string; answered: boolean };
 }
 
 /** The untrained scorer: features do not depend on weights, so any weights serve to compute them. */
@@ -102,7 +104,9 @@ export async function judge(spec: ArticleSpec, options: { encoder: boolean }): P
       // Authorship, greetings and summary requests never reach the scorer.
       const asked = askedQuestion(ctx!, question.q);
       if ('kind' in asked || asked.reading.type === 'summary' || question.where === 'answer') {
-        out.push({ article: spec.name, question });
+        const answer = await answerer.ask(question.q);
+        const cited = answer.kind === 'answered' ? answer.citations.map((c) => c.text) : [];
+        out.push({ article: spec.name, question, direct: { cited, answerText: answer.kind === 'answered' ? answer.text : '', answered: answer.kind === 'answered' } });
         continue;
       }
       const a = analyse(ctx!, asked.reading, encoder ? await embedQuestion(encoder, asked.reading) : undefined);
@@ -192,6 +196,7 @@ export function leaveOneOut(judged: readonly Judged[], articles: readonly string
 
 export function outcomeOf(j: Judged, ranker: Ranker, abstainer: LinearModel, share?: number): Outcome {
   const r = rankWith(j, ranker);
+  if (!r && j.direct) return { article: j.article, question: j.question, cited: j.direct.cited, answerText: j.direct.answerText, p: j.direct.answered || j.question.where === 'answer' ? 1 : 0 };
   if (!r) return { article: j.article, question: j.question, cited: [], answerText: '', p: j.question.where === 'answer' ? 1 : 0 };
   const p = abstainerOf(abstainer)(r.q);
   return { article: j.article, question: j.question, cited: citedPassages(r.ranked), answerText: r.ranked[0] ? answerSentences(r.ranked[0], r.ranked, share).join(' ') : '', p };

@@ -57,6 +57,8 @@ export function metaIntent(question: string): MetaIntent {
 export function summaryRequest(question: string): string | undefined {
   const q = foldText(question).toLowerCase().replace(/[?.!]+$/, '').trim();
   if (/^what(?:'s| is) (?:this|the|that)(?: (?:article|piece|story|text))? about$/.test(q)) return '';
+  // A news story asked what happened, bare: its outcome, which a whole-article summary leads with.
+  if (/^(?:(?:ok|okay|so|hey|and)\s+)*(?:what(?:'s|s| has| is)? (?:happened|happening|going on|the (?:news|story|latest|upshot|outcome|bottom line))|what happened here)$/.test(q)) return '';
   const m = SUMMARY_REQUEST.exec(q);
   if (!m) return undefined;
   const rest = m[1]!
