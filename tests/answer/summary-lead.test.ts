@@ -20,8 +20,10 @@ describe('whole-article summaries lead with the outcome from the lead paragraph'
       // The rest come from the body: the lead speaks once.
       expect(s.points.slice(1).every((p) => !p.citation.id.endsWith('/s0/p1'))).toBe(true);
     }
-    const tldr = await answerer.ask('tl;dr');
-    expect(tldr.kind === 'answered' && tldr.citations[0]!.id).toBe(`${id}/s0/p1`);
+    for (const q of ['tl;dr', 'what happened?', 'so whats going on']) {
+      const a = await answerer.ask(q);
+      expect(a.kind === 'answered' && a.citations[0]!.id, q).toBe(`${id}/s0/p1`);
+    }
   });
 
   it('the summit: the first point says the talks brought no breakthrough', async () => {
