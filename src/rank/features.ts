@@ -15,7 +15,7 @@
 import type { Passage, Sentence } from '../types.ts';
 import { coverageOf, evidence, KIN_SIMILARITY, proximity, type Postings, type QueryTerm, type RankedPassage, type Retrieval } from '../search/retrieve.ts';
 import { similarity } from '../search/semantic.ts';
-import { foldText, tokenize } from '../text/terms.ts';
+import { foldText, stem, tokenize } from '../text/terms.ts';
 import { negates } from '../answer/asked-about.ts';
 import { agreesInTense, relaxed, statesFact, type FocusSimilarity } from '../answer/expected-fact.ts';
 import type { QuestionReading } from '../answer/question-reading.ts';
@@ -43,7 +43,7 @@ export const SENTENCE_FEATURES = [
   { name: 'sProximity', doc: 'sentence: phrase proximity, as for the passage' },
   { name: 'names', doc: "passage: share of the question's article names it holds (0 when the question names none)" },
   { name: 'sNames', doc: "sentence: share of the question's article names it holds" },
-  { name: 'shape', doc: 'sentence: gives the shape of fact asked for (a count of the asked noun, a date, a span, a sum): 1 exact, 0.5 loose form, 0 none or not asked' },
+  { name: 'shape', doc: 'sentence: gives the shape of fact asked for (a count of the asked noun, a date, a span, a sum): 1 exact (a count of the asked word itself), 0.75 a count of a word close to it, 0.5 loose form (any count), 0 none or not asked' },
   { name: 'softShape', doc: 'sentence: gives a preferred shape (a place for where, a quotation for what X called Y, necessity for should): 1 or 0' },
   { name: 'passageShape', doc: 'passage: one of its sentences gives the shape asked for, 0..1 as for shape' },
   { name: 'tense', doc: 'sentence: speaks of the future when the question asks when/how long something will be' },
@@ -164,12 +164,21 @@ export interface FeatureContext {
 /** Sentences shorter than this many words count as short for `length`. */
 const LENGTH_SCALE = 40;
 
-/** Shape evidence of one sentence: 1 the exact shape, 0.5 a loose form of it, 0 none. */
+/** The same word, inflections aside: what a count of the asked thing itself counts. */
+const sameWord: FocusSimilarity = (focus, word) => (focus === word || stem(focus) === stem(word) ? 1 : 0);
+
+/**
+ * Shape evidence of one sentence: 1 the exact shape (for a count, of the asked word itself), 0.75
+ * a count of a word close to it, 0.5 a loose form, 0 none.
+ */
 function shapeOf(reading: QuestionReading, text: string, similar: FocusSimilarity): { hard: number; soft: number } {
   const fact = reading.fact;
   if (!fact) return { hard: 0, soft: 0 };
   if (!fact.required) return { hard: 0, soft: statesFact(fact, text, similar) ? 1 : 0 };
-  if (statesFact(fact, text, similar)) return { hard: 1, soft: 0 };
+  if (fact.kind === 'count' && fact.focus.length) {
+    if (statesFact(fact, text, sameWord)) return { hard: 1, soft: 0 };
+    if (statesFact(fact, text, similar)) return { hard: 0.75, soft: 0 };
+  } else if (statesFact(fact, text, similar)) return { hard: 1, soft: 0 };
   for (let f = relaxed(fact); f; f = relaxed(f)) if (statesFact(f, text, similar)) return { hard: 0.5, soft: 0 };
   return { hard: 0, soft: 0 };
 }

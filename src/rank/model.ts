@@ -33,7 +33,7 @@ export interface ScorerModel {
 }
 
 /** The feature-set version this code computes. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 export const SCORER: ScorerModel = weightsJson as ScorerModel;
 
