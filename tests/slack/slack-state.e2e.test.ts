@@ -3,7 +3,8 @@
  * child processes) against the fake Slack: with a fixed DATA_DIR a thread follow-up after a
  * restart is answered and a retried event is not answered twice; two HTTP-mode replicas sharing
  * REDIS_URL answer one event exactly once and share thread memory; in Socket Mode /healthz and
- * /metrics answer on PORT and the question counter rises after an answer.
+ * /metrics answer on PORT and the question counter rises after an answer, and after a 25 s outage
+ * a new mention is answered without a restart.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,5 +121,22 @@ describe('state that survives a restart and is shared by replicas', { timeout: 1
     expect(await count()).toBe(before + 1);
     const text = await (await fetch(`${base}/metrics`)).text();
     for (const name of ['summit_answer_seconds_bucket', 'summit_platform_connected{platform="slack"} 1', 'summit_process_resident_memory_bytes']) expect(text).toContain(name);
+  });
+
+  it('in Socket Mode, after a 25 s Slack outage, answers a new mention without a restart', { timeout: 90_000 }, async () => {
+    fake = await new FakeSlack({ botToken: BOT_TOKEN, appToken: APP_TOKEN }).start();
+    const bot = startBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl });
+    await waitForOutput(bot, /"msg":"ready"/);
+    const rejections = () => (bot.output().match(/unhandled rejection/g) ?? []).length;
+    await fake.goDown('refuse');
+    await settle(25_000);
+    await fake.comeUp();
+    await fake.waitForSocket(40_000);
+    const sender = new SlackSender(fake, { mode: 'socket', fake });
+    await sender.event(sender.eventCallback(mention('How long did the talks last?', 'C0OUTAGE', '1700000400.000100')));
+    const [post] = await fake.waitFor(() => postsIn('C0OUTAGE').length === 1 && postsIn('C0OUTAGE'), 20_000);
+    expect(post!.text).toMatch(/seven hours/);
+    expect(bot.child.exitCode).toBeNull();
+    expect(rejections()).toBe(0);
   });
 });
