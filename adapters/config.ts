@@ -114,6 +114,16 @@ const PURPOSE: Record<string, string> = {
   DISCORD_API_URL: 'the Discord REST base URL without the version, e.g. https://discord.com/api',
 };
 
+/** Loads `.env` (when there is one) into the environment, then validates it: what `npm start` and `npm run report` read. */
+export function loadConfigFromEnvFile(path = '.env'): Config {
+  try {
+    process.loadEnvFile?.(path);
+  } catch {
+    // No .env file: the environment alone configures the bot.
+  }
+  return loadConfig();
+}
+
 /** Validates the environment once. Throws ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = Env.safeParse(env);

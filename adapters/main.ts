@@ -3,7 +3,7 @@
  * Discord when their tokens are set; with neither, the console adapter on the article.
  */
 import { createAnswerer } from '../src/index.ts';
-import { ConfigError, describeConfig, loadConfig } from './config.ts';
+import { ConfigError, describeConfig, loadConfigFromEnvFile } from './config.ts';
 import type { AdapterDeps, RunningAdapter } from './deps.ts';
 import { checkInstallCaches, InstallCheckError } from './install-check.ts';
 import { createMetrics } from './observability/metrics.ts';
@@ -15,14 +15,9 @@ import { userHashSalt } from './records/user-salt.ts';
 import { openStateStore } from './state/open-state-store.ts';
 
 async function main(): Promise<void> {
-  try {
-    process.loadEnvFile?.('.env');
-  } catch {
-    // No .env file: the environment alone configures the bot.
-  }
   let config;
   try {
-    config = loadConfig();
+    config = loadConfigFromEnvFile();
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`summit-bot: ${err.message}\n`);

@@ -13,7 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../adapters/config.ts';
+import { ConfigError, loadConfigFromEnvFile } from '../adapters/config.ts';
 import { openRecordStore } from '../adapters/records/open-record-store.ts';
 import type { FeedbackRecord, QuestionRecord, RecordStore } from '../adapters/records/record-store.ts';
 import { RecordStoreError } from '../adapters/records/records-error.ts';
@@ -77,14 +77,9 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  try {
-    process.loadEnvFile?.('.env');
-  } catch {
-    // No .env file: the environment alone configures the report, as it does the bot.
-  }
   let config;
   try {
-    config = loadConfig();
+    config = loadConfigFromEnvFile();
   } catch (err) {
     if (err instanceof ConfigError) fail(err.message.replace(/\n/g, ' '));
     throw err;
