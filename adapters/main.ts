@@ -2,7 +2,7 @@
  * `npm start`: validates the configuration once, opens the corpus, and starts Slack and/or
  * Discord when their tokens are set; with neither, the console adapter on the article.
  */
-import { createAnswerer } from '../src/index.ts';
+import { createAnswerer, createThreadedAnswerer } from '../src/index.ts';
 import { ConfigError, describeConfig, loadConfigFromEnvFile } from './config.ts';
 import type { AdapterDeps, RunningAdapter } from './deps.ts';
 import { checkInstallCaches, InstallCheckError } from './install-check.ts';
@@ -45,7 +45,8 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger({ level: config.logLevel });
-  const answerer = createAnswerer({ corpusDir: config.corpusDir });
+  // In a worker thread: an answer's CPU never delays the acks written on this one.
+  const answerer = createThreadedAnswerer({ corpusDir: config.corpusDir });
   // The sentence encoder and the article's embeddings load before any platform connects: a
   // missing model is a start-up failure with a fix, not a bot that answers every question with an apology.
   await answerer.ready;
@@ -103,6 +104,7 @@ async function main(): Promise<void> {
     timer.unref();
     await Promise.allSettled(running.map((r) => r.stop()));
     await ops?.close();
+    await answerer.close();
     stopRetention();
     await Promise.allSettled([state.close(), records.close()]);
     logger.info('stopped');

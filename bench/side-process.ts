@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteRecordStore } from '../adapters/records/sqlite-records.ts';
 import { SqliteStateStore } from '../adapters/state/sqlite-store.ts';
-import { createAnswerer } from '../src/index.ts';
+import { createThreadedAnswerer } from '../src/index.ts';
 
 export interface SideProcess<FromSide> {
   readonly child: ChildProcess;
@@ -53,13 +53,13 @@ export function armHardStop(label: string, ms: number, kill: () => void): NodeJS
 }
 
 /**
- * The bot's dependencies for a load run: the real core, a silent logger, and the default SQLite
- * state and records in a fresh folder, as `npm start` has them.
+ * The bot's dependencies for a load run, as `npm start` has them: the real core in its worker
+ * thread, a silent logger, and the default SQLite state and records in a fresh folder.
  */
 export function loadRunDeps(limits: LimitsConfig): AdapterDeps {
   const dataDir = mkdtempSync(join(tmpdir(), 'summit-bench-'));
   return {
-    answerer: createAnswerer({ corpusDir: 'corpus' }), logger: createLogger({ level: 'silent' }), limits,
+    answerer: createThreadedAnswerer({ corpusDir: 'corpus' }), logger: createLogger({ level: 'silent' }), limits,
     state: new SqliteStateStore({ path: join(dataDir, 'state.db') }), records: SqliteRecordStore.open({ dataDir }), userSalt: 'bench',
   };
 }

@@ -7,6 +7,7 @@ export type {
   Summary, SummaryOptions, SummaryPoint,
 } from './types.ts';
 export { createAnswerer, type AnswererOptions } from './answer/answerer.ts';
+export { createThreadedAnswerer, type ThreadedAnswerer, type ThreadedAnswererOptions } from './answer/threaded-answerer.ts';
 export { loadCorpus, CorpusError } from './corpus/load-corpus.ts';
 export { MAX_QUESTION_LENGTH, cleanQuestion } from './answer/normalise-question.ts';
 export { isFollowUpForm, resolveFollowUp, type FollowUp } from './answer/follow-up.ts';
