@@ -53,7 +53,6 @@ export function createThreadedAnswerer(options: ThreadedAnswererOptions = {}): T
         const p = pending.get(m.id!);
         if (!p) return;
         pending.delete(m.id!);
-        if (pending.size === 0) w.unref();
         if (m.error !== undefined) p.reject(new Error(m.error));
         else p.resolve(m.value);
       });
@@ -68,11 +67,14 @@ export function createThreadedAnswerer(options: ThreadedAnswererOptions = {}): T
         }
       });
     });
-    // The thread keeps the process alive only while it loads or works: the console exits at end of input.
-    const idle = () => {
-      if (pending.size === 0) w.unref();
-    };
+    // The thread keeps the process alive only while it loads or a call is under way.
     ready.then(idle, idle);
+  }
+
+  /** Calls started and not yet settled (waiting for the thread to load, or answered by it). */
+  let busy = 0;
+  function idle(): void {
+    if (busy === 0) worker?.unref();
   }
   start();
   const firstReady = ready;
@@ -80,20 +82,21 @@ export function createThreadedAnswerer(options: ThreadedAnswererOptions = {}): T
   async function call<T>(method: Method, args: unknown[]): Promise<T> {
     if (!worker) start();
     const w = worker!;
+    busy += 1;
     w.ref();
     try {
       await ready;
-    } catch (err) {
-      if (pending.size === 0) w.unref();
-      throw err;
+      // The thread may have gone while this call waited for it: say so rather than wait forever.
+      if (exited.has(w)) throw new Error("the answer core's thread exited");
+      const id = nextId++;
+      return await new Promise<T>((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        w.postMessage({ id, method, args });
+      });
+    } finally {
+      busy -= 1;
+      idle();
     }
-    // The thread may have gone while this call waited for it: say so rather than wait forever.
-    if (exited.has(w)) throw new Error("the answer core's thread exited");
-    const id = nextId++;
-    return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      w.postMessage({ id, method, args });
-    });
   }
 
   return {

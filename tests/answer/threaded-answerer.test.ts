@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer, createThreadedAnswerer } from '../../src/index.ts';
 
@@ -29,4 +30,11 @@ describe('the answer core in a worker thread', () => {
     const after = await threaded.ask('How long did the talks last?');
     expect(after.kind === 'answered' && after.citations[0]!.id).toBe('alaska-summit/s0/p1');
   }, 60_000);
+
+  it('keeps a process alive while it loads and answers, and lets it exit when idle', () => {
+    const code = "const { createThreadedAnswerer } = await import('./src/index.ts'); const a = createThreadedAnswerer(); const r = await a.ask('How long was the meeting?'); console.log(r.kind);";
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.stdout.trim()).toBe('answered');
+    expect(run.status).toBe(0);
+  }, 70_000);
 });
