@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { createAnswerer, loadCorpus } from '../src/index.ts';
 import type { AskContext } from '../src/answer/ask.ts';
 import { analyse, answerSentences, askedQuestion } from '../src/answer/ask.ts';
+import { resolveAboutStory } from '../src/answer/follow-up.ts';
 import { embedQuestion, questionFeatures, QUESTION_FEATURES, SENTENCE_FEATURES, type Candidate, type QuestionFacts } from '../src/rank/features.ts';
 import { fitListwise, fitLogistic, type RankGroup } from '../src/rank/fit.ts';
 import { abstainerOf, compileScorer, FEATURE_VERSION, rankerOf, type LinearModel, type ScorerModel } from '../src/rank/model.ts';
@@ -102,7 +103,9 @@ export async function judge(spec: ArticleSpec, options: { encoder: boolean }): P
   for (const file of spec.questionFiles) {
     for (const question of readQuestions(file)) {
       // Authorship, greetings and summary requests never reach the scorer.
-      const asked = askedQuestion(ctx!, question.q);
+      // A bare "when did this happen?" is scored as the question about the story it stands for.
+      const aboutStory = resolveAboutStory(question.q, ctx!.document.title);
+      const asked = askedQuestion(ctx!, aboutStory?.text ?? question.q);
       if ('kind' in asked || asked.reading.type === 'summary' || question.where === 'answer') {
         const answer = await answerer.ask(question.q);
         const cited = answer.kind === 'answered' ? answer.citations.map((c) => c.text) : [];

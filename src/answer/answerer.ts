@@ -15,7 +15,7 @@ import { embedQuestion, wordsOf, type FeatureContext } from '../rank/features.ts
 import { compileScorer, type ScorerModel } from '../rank/model.ts';
 import { answerAsked, askedQuestion, type AskContext } from './ask.ts';
 import { createSummarizer } from './summarize.ts';
-import { resolveFollowUp } from './follow-up.ts';
+import { resolveAboutStory, resolveFollowUp } from './follow-up.ts';
 import { cleanQuestion, MAX_QUESTION_LENGTH, summaryRequest } from './normalise-question.ts';
 
 /** Points in a summary asked for in chat: an answer has one to three sentences. */
@@ -190,7 +190,8 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
       const request = summaryRequest(cleaned);
       if (request !== undefined) return summaryAnswer(cleaned, await summarizer.summarizeText(`${CHAT_SUMMARY_POINTS} ${request}`), ctx.suggestions);
       // A follow-up is answered as the question it stands for, and says how it was read.
-      const followUp = resolveFollowUp(cleaned, askOptions.conversation, { isName: (w) => retriever.names.has(w) });
+      const followUp = resolveFollowUp(cleaned, askOptions.conversation, { isName: (w) => retriever.names.has(w) })
+        ?? resolveAboutStory(cleaned, document.title);
       if (!followUp) return answerWithVectors(question);
       const answer = await answerWithVectors(followUp.text);
       return answer.kind === 'usage' ? { ...answer, question: cleaned } : { ...answer, question: cleaned, readAs: answer.readAs ?? followUp.text };

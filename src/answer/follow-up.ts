@@ -12,7 +12,7 @@
  * A question that is none of these stands on its own and ignores the conversation.
  */
 import type { ConversationTurn } from '../types.ts';
-import { foldText } from '../text/terms.ts';
+import { foldText, isContent, tokenize, withoutQuestionFraming } from '../text/terms.ts';
 
 /** How a follow-up was read, for tests and logs. */
 export type FollowUpForm = 'ellipsis' | 'new-topic' | 'pronoun';
@@ -196,4 +196,16 @@ export function resolveFollowUp(question: string, conversation: readonly Convers
     return POSSESSIVE.has(lower) ? `${who}'s` : who;
   });
   return changed ? { text, form: 'pronoun' } : undefined;
+}
+
+/**
+ * A question that names nothing but "this" or "it" ("when did this happen?", "where did it
+ * happen?"), asked with no conversation to lean on, is about the story itself: the pronoun stands
+ * for the article's headline, whose event the lead reports.
+ */
+export function resolveAboutStory(question: string, headline: string): FollowUp | undefined {
+  const q = foldText(question).trim();
+  if (words(q).length > MAX_FOLLOW_UP_WORDS || withoutQuestionFraming(tokenize(q)).some(isContent)) return undefined;
+  if (!/\b(?:this|it|that)\b/i.test(q)) return undefined;
+  return { text: q.replace(/\b(?:this|it|that)\b/i, headline), form: 'pronoun' };
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer, loadCorpus, type Answer, type Answerer, type ConversationTurn } from '../../src/index.ts';
-import { isFollowUpForm, resolveFollowUp } from '../../src/answer/follow-up.ts';
+import { isFollowUpForm, resolveAboutStory, resolveFollowUp } from '../../src/answer/follow-up.ts';
 
 const turn = (question: string, extra: Partial<ConversationTurn> = {}): ConversationTurn =>
   ({ question, answerKind: 'answered', citations: [], at: 0, ...extra });
@@ -113,4 +113,23 @@ describe('follow-ups answered from the article, on three articles', () => {
     expect(first(inContext!)).toBe(first(alone));
     expect(readAs(inContext!)).toBe(readAs(alone));
   });
+});
+
+describe('a bare "when did this happen?" is about the story', () => {
+  it('stands "this" or "it" for the headline only when the question names nothing else', () => {
+    expect(resolveAboutStory('when did this happen?', 'Thieves Take Three Paintings')?.text).toBe('when did Thieves Take Three Paintings happen?');
+    expect(resolveAboutStory('where did it happen', 'A Flood')?.text).toBe('where did A Flood happen');
+    expect(resolveAboutStory('when did the museum reopen?', 'X')).toBeUndefined();
+    expect(resolveAboutStory('why?', 'X')).toBeUndefined();
+  });
+
+  it('is answered from the lead, with Read as, when there is no conversation', async () => {
+    const answerer = createAnswerer({ documents: loadCorpus('tests/eval/articles/museum-heist') });
+    await answerer.ready;
+    const a = await answerer.ask('when did this happen?');
+    expect(a.kind).toBe('answered');
+    if (a.kind !== 'answered') return;
+    expect(a.readAs).toContain(answerer.document.title);
+    expect(a.citations[0]!.id).toBe('museum-heist/s0/p1');
+  }, 60_000);
 });
