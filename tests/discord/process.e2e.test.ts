@@ -43,7 +43,8 @@ describe('npm start with Discord configured', () => {
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    let code: number | null | 'hung' = 'hung';
     try {
       await fake.waitUntil(() => output.includes('"msg":"ready"'), 20_000, 'the bot to log "ready"');
       const question = fake.mentionBot('How long did the talks last? @everyone');
@@ -69,10 +70,12 @@ describe('npm start with Discord configured', () => {
       process.stderr.write(output.split('\n').filter((l) => /"level":(40|50)|question|messageCreate/.test(l)).slice(-20).join('\n'));
       throw err;
     } finally {
+      // Whatever happened above, the bot and its process group end here: a failed test must not
+      // leave a bot behind, blocked on a log pipe nobody reads.
       child.kill('SIGTERM');
+      code = await Promise.race([exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 10_000))]);
+      if (code === 'hung') process.kill(-child.pid!, 'SIGKILL');
     }
-    const code = await Promise.race([exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 10_000))]);
-    if (code === 'hung') process.kill(-child.pid!, 'SIGKILL');
     expect(code).toBe(0);
     expect(output).toMatch(/"msg":"stopped"/);
     expect(output).not.toContain(fake.token);
