@@ -8,7 +8,7 @@
  * `npm ci --ignore-scripts` reinstalled the package without rebuilding).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_VECTORS_PATH, VECTORS_FORMAT } from '../src/index.ts';
@@ -50,8 +50,18 @@ function runBuild(): boolean {
 export function vectorsCacheProblem(path: string, sourcePath: string | undefined): string | undefined {
   if (!existsSync(path)) return 'missing';
   try {
-    const buf = readFileSync(path);
-    const header = JSON.parse(buf.subarray(4, 4 + buf.readUInt32LE(0)).toString('utf8')) as { format?: number };
+    // The header only: the core reads the whole cache itself, once.
+    const fd = openSync(path, 'r');
+    let header: { format?: number };
+    try {
+      const length = Buffer.alloc(4);
+      readSync(fd, length, 0, 4, 0);
+      const json = Buffer.alloc(length.readUInt32LE(0));
+      readSync(fd, json, 0, json.length, 4);
+      header = JSON.parse(json.toString('utf8')) as { format?: number };
+    } finally {
+      closeSync(fd);
+    }
     if (header.format !== VECTORS_FORMAT) return `format ${String(header.format)}, expected ${VECTORS_FORMAT}`;
   } catch {
     return 'unreadable';

@@ -10,5 +10,5 @@ export { createAnswerer, type AnswererOptions } from './answer/answerer.ts';
 export { createThreadedAnswerer, type ThreadedAnswerer, type ThreadedAnswererOptions } from './answer/threaded-answerer.ts';
 export { loadCorpus, CorpusError } from './corpus/load-corpus.ts';
 export { MAX_QUESTION_LENGTH, cleanQuestion } from './answer/normalise-question.ts';
-export { isFollowUpForm, resolveFollowUp, type FollowUp } from './answer/follow-up.ts';
+export { isFollowUpForm } from './answer/follow-up.ts';
 export { DEFAULT_VECTORS_PATH, VECTORS_FORMAT } from './search/word-vectors.ts';

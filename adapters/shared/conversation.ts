@@ -122,12 +122,13 @@ export function createConversationLayer(deps: AdapterDeps, platform: Platform, o
     }
   }
 
-  async function logQuestion(record: Omit<QuestionRecord, 'platform'>): Promise<void> {
+  /** Counts, logs and records a question; the record is written in the background, never ahead of the reply. */
+  function logQuestion(record: Omit<QuestionRecord, 'platform'>): void {
     metrics?.question(platform, record.outcome, record.latencyMs / 1000);
     // One line per question; the text itself only at debug level (it is the user's words).
     logger.info({ outcome: record.outcome, reason: record.reason, latencyMs: record.latencyMs, citations: record.citations.slice(0, 3), user: record.user, channel: record.channel, answerId: record.answerId }, 'question');
     logger.debug({ question: record.question, readAs: record.readAs }, 'question text');
-    await soft('question log', () => records.logQuestion({ ...record, platform }), undefined);
+    void soft('question log', () => records.logQuestion({ ...record, platform }), undefined);
   }
 
   async function answerIn(question: string, where: AskedIn, answerId: string): Promise<Answer | undefined> {
@@ -141,7 +142,7 @@ export function createConversationLayer(deps: AdapterDeps, platform: Platform, o
     }
     const latencyMs = Math.round(performance.now() - started);
     const citations = answer?.kind === 'answered' ? answer.citations.map((c) => c.id) : [];
-    await logQuestion({
+    logQuestion({
       at: Date.now(), user: hash(where.user), channel: where.channel, question, latencyMs, citations, answerId,
       outcome: answer ? answer.kind : 'error',
       ...(answer && answer.kind !== 'usage' && answer.readAs ? { readAs: answer.readAs } : {}),
@@ -228,7 +229,7 @@ export function createConversationLayer(deps: AdapterDeps, platform: Platform, o
       } catch (err) {
         logger.error({ err }, 'answer core threw');
       }
-      await logQuestion({
+      logQuestion({
         at: Date.now(), user: hash(where.user), channel: where.channel, question: `/summary ${args}`.trim(),
         latencyMs: Math.round(performance.now() - started),
         outcome: !summary ? 'error' : summary.kind === 'summary' ? 'answered' : summary.kind,

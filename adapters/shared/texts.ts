@@ -10,8 +10,6 @@ export const TEXTS = {
   restarting: 'I’m restarting right now. Please ask again in a minute.',
   /** Over the per-user rate limit. */
   slowDown: (seconds: number) => `You’re asking faster than I can keep up. Please try again in ${seconds} s.`,
-  /** The state store or the database is down: the request is not lost to silence. */
-  unavailable: 'I can’t reach my memory just now, so I can’t take that. Please try again in a minute.',
   feedbackThanks: (vote: 'up' | 'down') => (vote === 'up' ? 'Thanks! Glad it helped 👍' : 'Thanks, noted 👎 — that helps me get better.'),
   feedbackChanged: (vote: 'up' | 'down') => `Changed your vote to ${vote === 'up' ? '👍' : '👎'}. Thanks!`,
   feedbackFailed: 'Sorry, I couldn’t save your feedback just now. Please try again later.',

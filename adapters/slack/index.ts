@@ -206,16 +206,16 @@ export async function startSlack(config: SlackConfig, deps: AdapterDeps, options
     port: address?.port,
     bot,
     connected: () => (healer ? healer.connected() : stopping === undefined),
-    queueDepth: () => rt.work.pending,
+    queueDepth: () => rt.layer.work.pending,
     stop() {
       stopping ??= (async () => {
         healer?.stop();
-        rt.work.close();
+        rt.layer.work.close();
         const closed = Promise.race([
           app.stop().catch((err: unknown) => logger.warn({ err }, 'error while closing Slack connection')),
           new Promise((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref()),
         ]);
-        const { abandoned } = await rt.work.drain(deps.limits.shutdownGraceMs);
+        const { abandoned } = await rt.layer.work.drain(deps.limits.shutdownGraceMs);
         await closed;
         logger.info({ abandoned }, 'Slack adapter stopped');
       })();

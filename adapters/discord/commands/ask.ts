@@ -2,7 +2,7 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { MAX_QUESTION_LENGTH } from '../../../src/index.ts';
 import { renderAnswer } from '../render-message.ts';
-import type { Command } from './command.ts';
+import { askedIn, type Command } from './command.ts';
 import { respond, sendError } from './respond.ts';
 
 /** Discord's cap on a string option; the core's own cap is usually lower. */
@@ -21,8 +21,7 @@ export const ask = {
   async execute(interaction, { answerer, layer }) {
     // The core is in memory and answers in tens of milliseconds: a direct reply meets the 3 s
     // deadline. The user's earlier /ask in this channel is the conversation: "/ask why?" follows up.
-    const where = { conversation: `ask:${interaction.channelId}:${interaction.user.id}`, user: interaction.user.id, channel: interaction.channelId };
-    const { answer, answerId, failed } = await layer.ask(interaction.options.getString('question', true), where);
+    const { answer, answerId, failed } = await layer.ask(interaction.options.getString('question', true), askedIn(interaction, 'ask'));
     if (failed) {
       await sendError(interaction, answer.text);
       return;

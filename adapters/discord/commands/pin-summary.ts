@@ -6,7 +6,7 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { explainPinOutcome, pinSummary } from '../pin-summary.ts';
 import { renderNotice, renderSummary } from '../render-message.ts';
-import type { Command } from './command.ts';
+import { askedIn, type Command } from './command.ts';
 import { TEXTS } from '../../shared/texts.ts';
 import { deferOnce, respond } from './respond.ts';
 import { sectionChoices, summaryOptions, withSummaryOptions } from './summary-options.ts';
@@ -23,7 +23,7 @@ export const pinSummaryCommand = {
   // The summary is for the channel; refusals and explanations go to the user alone.
   isPrivate: () => false,
   async execute(interaction, { answerer, layer }) {
-    const summary = await layer.summary(summaryOptions(interaction), { conversation: `cmd:${interaction.channelId}:${interaction.user.id}`, user: interaction.user.id, channel: interaction.channelId });
+    const summary = await layer.summary(summaryOptions(interaction), askedIn(interaction, 'cmd'));
     if (summary.kind !== 'summary') {
       await respond(interaction, renderNotice(summary.text), true);
       return;

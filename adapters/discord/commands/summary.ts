@@ -1,7 +1,7 @@
 /** `/summary points section topic private`: the article, one section or a topic in a few points. */
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { renderSummary } from '../render-message.ts';
-import type { Command } from './command.ts';
+import { askedIn, type Command } from './command.ts';
 import { deferOnce, respond, sendError } from './respond.ts';
 import { sectionChoices, summaryOptions, withSummaryOptions } from './summary-options.ts';
 
@@ -19,7 +19,7 @@ export const summary = {
     const ephemeral = this.isPrivate(interaction);
     // A summary ranks every passage of the article; defer rather than race Discord's 3 s.
     await deferOnce(interaction, ephemeral);
-    const summary = await layer.summary(summaryOptions(interaction), { conversation: `cmd:${interaction.channelId}:${interaction.user.id}`, user: interaction.user.id, channel: interaction.channelId });
+    const summary = await layer.summary(summaryOptions(interaction), askedIn(interaction, 'cmd'));
     // A usage reply or "not covered" is for the asker alone, whatever the command asked for:
     // a public deferral is removed and the reply follows privately.
     if (summary.kind !== 'summary') {

@@ -7,7 +7,8 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import { renderNotice } from '../render-blocks.ts';
 import { respondPrivately, type ReplyTarget } from '../send-reply.ts';
-import { admit, CORE_APOLOGY, type SlackRuntime } from '../slack-runtime.ts';
+import type { SlackRuntime } from '../slack-runtime.ts';
+import { TEXTS } from '../../shared/texts.ts';
 
 /** What Bolt gives a command or action listener that this needs. */
 export interface AckedRequest {
@@ -19,18 +20,18 @@ export interface AckedRequest {
 /** Acks `request`, applies the limits, and runs `work` for `target`. */
 export async function ackThenRun(rt: SlackRuntime, request: AckedRequest, target: ReplyTarget, work: () => Promise<void>): Promise<void> {
   await request.ack();
-  const admission = await admit(rt, target.user);
+  const admission = await rt.layer.admit(target.user);
   if (!admission.ok) {
     await respondPrivately(rt, request.respond, request.client, target, renderNotice(admission.notice));
     return;
   }
-  await rt.work.run(async () => {
+  await rt.layer.work.run(async () => {
     try {
       await work();
     } catch (err) {
       // A bug in a handler: log it with the stack, tell the user, keep the process.
       rt.deps.logger.error({ err }, 'Slack handler failed');
-      await respondPrivately(rt, request.respond, request.client, target, renderNotice(CORE_APOLOGY));
+      await respondPrivately(rt, request.respond, request.client, target, renderNotice(TEXTS.apology));
     }
   });
 }

@@ -17,7 +17,8 @@ import { renderAnswer, renderNotice } from '../render-blocks.ts';
 import { explainFailure, callSlack } from '../slack-calls.ts';
 import { postPublic, tellPrivately, type ReplyTarget } from '../send-reply.ts';
 import { slackTextToPlain } from '../slack-text.ts';
-import { admit, CORE_APOLOGY, type SlackRuntime } from '../slack-runtime.ts';
+import type { SlackRuntime } from '../slack-runtime.ts';
+import { TEXTS } from '../../shared/texts.ts';
 
 /** The fields of a Slack message event this adapter reads. */
 interface IncomingMessage {
@@ -100,10 +101,10 @@ async function onEdit(rt: SlackRuntime, client: Client, m: IncomingMessage, via:
   }
   // One edit arrives as both message_changed and (when it mentions the bot) app_mention.
   if (!(await rt.layer.firstDelivery(`${message}:edit:${m.edited?.ts ?? ''}`))) return;
-  const admission = await admit(rt, m.user);
+  const admission = await rt.layer.admit(m.user);
   if (!admission.ok) return;
   const question = slackTextToPlain(m.text ?? '', rt.bot.userId);
-  await rt.work.run(async () => {
+  await rt.layer.work.run(async () => {
     try {
       const updated = await rt.layer.reanswer(message, question, { conversation: conversationOf(m).key, user: m.user!, channel: m.channel, message });
       if (!updated) return;
@@ -130,12 +131,12 @@ async function onMessage(rt: SlackRuntime, client: Client, m: IncomingMessage, v
   const user = m.user!;
   const { key, target: place } = conversationOf(m);
   const target: ReplyTarget = { ...place, user };
-  const admission = await admit(rt, user);
+  const admission = await rt.layer.admit(user);
   if (!admission.ok) {
     if (!admission.quiet) await tellPrivately(rt, client, target, renderNotice(admission.notice));
     return;
   }
-  await rt.work.run(async () => {
+  await rt.layer.work.run(async () => {
     try {
       const question = slackTextToPlain(m.text ?? '', rt.bot.userId);
       const { answer, answerId } = await rt.layer.ask(question, { conversation: key, user, channel: m.channel, message: `${m.channel}:${m.ts}` });
@@ -149,7 +150,7 @@ async function onMessage(rt: SlackRuntime, client: Client, m: IncomingMessage, v
     } catch (err) {
       // A bug in this handler: log it with the stack, tell the asker, keep the process.
       rt.deps.logger.error({ err }, 'Slack message handler failed');
-      await tellPrivately(rt, client, target, renderNotice(CORE_APOLOGY));
+      await tellPrivately(rt, client, target, renderNotice(TEXTS.apology));
     }
   });
 }
