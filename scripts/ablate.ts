@@ -8,6 +8,7 @@
  *   npx tsx scripts/ablate.ts [VARIANT[,VARIANT...]] [--in-sample] [--refresh]
  *                             [--lists both|passage] [--aggregate max|second:A|lse:T]
  *                             [--wordnet DICT_DIR]
+ *   npx tsx scripts/ablate.ts --signals   each similarity alone, and how often one of them is right
  *
  * VARIANT is `base` (the shipped features) or base plus extra columns, several joined by `+`
  * (`ratio+by-type`); `all` is every extra at once. The candidates' features are computed once,
@@ -393,6 +394,21 @@ if (!cache || cache.version !== FEATURE_VERSION) {
   cache = await buildCache();
   mkdirSync('.cache/ablate', { recursive: true });
   writeFileSync(CACHE, JSON.stringify(cache));
+}
+if (process.argv.includes('--signals')) {
+  // Each similarity alone, and how often at least one of them ranks a gold passage first.
+  const SIGNALS = [...SIMILARITIES, 'passageBestUse'];
+  const alone = new Map(SIGNALS.map((n) => [n, 0]));
+  let any = 0;
+  const total = cache.rows.length + Object.values(cache.unseen).reduce((x, y) => x + y, 0);
+  for (const r of cache.rows) {
+    const right = SIGNALS.filter((n) => r.inPositivePassage[cited(r.x.map((x) => x[col(n)]!), r, { kind: 'max', a: 0 })]);
+    right.forEach((n) => alone.set(n, alone.get(n)! + 1));
+    if (right.length) any++;
+  }
+  console.log(`some one of ${SIGNALS.length} signals ranks a gold passage first: ${((100 * any) / total).toFixed(1)}%`);
+  console.log([...alone].sort((x, y) => y[1] - x[1]).map(([n, k]) => `${n} ${((100 * k) / total).toFixed(1)}`).join(', '));
+  process.exit(0);
 }
 const [kind, a] = (arg('--aggregate') ?? 'max').split(':');
 const options: Options = { inSample: process.argv.includes('--in-sample'), lists: arg('--lists') === 'passage' ? 'passage' : 'both', aggregate: { kind: kind as Options['aggregate']['kind'], a: Number(a ?? 0) } };
