@@ -11,7 +11,7 @@
  *   npx tsx scripts/ablate.ts --signals   each similarity alone, and how often one of them is right
  *
  * VARIANT is `base` (the shipped features) or base plus extra columns, several joined by `+`
- * (`ratio+by-type`); `all` is every extra at once. The candidates' features are computed once,
+ * (`ratio+by-type`); `all` is every extra at once (WordNet only when --wordnet is given). The candidates' features are computed once,
  * through the answer core as `npm run train` does, and kept in `.cache/ablate/` (refreshed with
  * --refresh, or when the feature version changes). The holdout articles are never read.
  *
