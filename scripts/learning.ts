@@ -94,11 +94,13 @@ const NEUTRAL: ScorerModel = {
 };
 
 /** Computes every question's candidates through the answer core, with or without the encoder. */
-export async function judge(spec: ArticleSpec, options: { encoder: boolean }): Promise<Judged[]> {
+/** `onContext` receives the article's prepared context (its features, embeddings), for tools that read more than the candidates. */
+export async function judge(spec: ArticleSpec, options: { encoder: boolean; onContext?: (ctx: AskContext) => void }): Promise<Judged[]> {
   let ctx: AskContext | undefined;
   const encoder = options.encoder ? await loadUseEncoder() : false;
   const answerer = createAnswerer({ documents: loadCorpus(spec.corpusDir), encoder, scorer: NEUTRAL, onContext: (c) => (ctx = c) });
   await answerer.ready;
+  options.onContext?.(ctx!);
   const out: Judged[] = [];
   for (const file of spec.questionFiles) {
     for (const question of readQuestions(file)) {
@@ -129,19 +131,35 @@ export async function judge(spec: ArticleSpec, options: { encoder: boolean }): P
   return out;
 }
 
-/** Groups for the listwise fit: each article weighs the same, however many questions it has. */
-export function rankGroups(judged: readonly Judged[]): RankGroup[] {
+/** One in-scope question's candidate rows, as the listwise fit reads them. */
+export interface ListwiseQuestion {
+  article: string;
+  x: number[][];
+  positive: boolean[];
+  inPositivePassage: boolean[];
+}
+
+/**
+ * Groups for the listwise fit: each article weighs the same, however many questions it has.
+ * Two lists per question, half the weight each, in this order: the sentences that hold the answer
+ * (what the answer text needs) and every sentence of the passages that hold it (what the citation
+ * needs).
+ */
+export function listwiseGroups(questions: readonly ListwiseQuestion[]): RankGroup[] {
   const perArticle = new Map<string, number>();
-  const usable = judged.filter((j) => j.question.kind === 'in' && j.positive?.some(Boolean));
-  for (const j of usable) perArticle.set(j.article, (perArticle.get(j.article) ?? 0) + 1);
+  const usable = questions.filter((q) => q.positive.some(Boolean));
+  for (const q of usable) perArticle.set(q.article, (perArticle.get(q.article) ?? 0) + 1);
   const mean = usable.length / Math.max(1, perArticle.size);
-  // Two lists per question, half the weight each: the sentences that hold the answer (what the
-  // answer text needs) and every sentence of the passages that hold it (what the citation needs).
-  return usable.flatMap((j) => {
-    const x = j.candidates!.map((c) => c.x);
-    const weight = (0.5 * mean) / perArticle.get(j.article)!;
-    return [{ x, positive: j.positive!, weight }, { x, positive: j.inPositivePassage!, weight }];
+  return usable.flatMap((q) => {
+    const weight = (0.5 * mean) / perArticle.get(q.article)!;
+    return [{ x: q.x, positive: q.positive, weight }, { x: q.x, positive: q.inPositivePassage, weight }];
   });
+}
+
+export function rankGroups(judged: readonly Judged[]): RankGroup[] {
+  return listwiseGroups(judged.filter((j) => j.question.kind === 'in' && j.candidates).map((j) => ({
+    article: j.article, x: j.candidates!.map((c) => c.x), positive: j.positive!, inPositivePassage: j.inPositivePassage!,
+  })));
 }
 
 export function fitRanker(judged: readonly Judged[]): Ranker {
